@@ -1,0 +1,88 @@
+import http from 'node:http';
+import type { Duplex } from 'node:stream';
+import { MistError } from '../../../shared/errors';
+import { asSocketLike } from '../ssh/channel-socket';
+import { openExecChannel, openStreamLocalChannel } from '../ssh/channels';
+import type { ServerConnection } from '../ssh/server-connection';
+import { quoteArgv } from '../ssh/shell-quote';
+import { diagnoseDockerAccess, type DockerRoute } from './docker-access';
+
+export interface DockerTarget {
+  serverName: string;
+  user: string;
+  socketPath: string;
+}
+
+/**
+ * An http.Agent whose connections are SSH channels to the server's Docker socket, all on the one
+ * SSH connection, kept alive between requests. Stream-local forwarding first; when the server
+ * refuses it, `docker system dial-stdio` on an exec channel of the same connection.
+ */
+export class SshDockerAgent extends http.Agent {
+  private route: DockerRoute = 'stream-local';
+  private readonly onIdleClose = () => this.dropFreeSockets();
+
+  constructor(
+    private readonly conn: ServerConnection,
+    private readonly target: () => DockerTarget,
+  ) {
+    super({ keepAlive: true, maxSockets: 32, maxFreeSockets: 16 });
+    conn.on('idle-close', this.onIdleClose);
+  }
+
+  get currentRoute(): DockerRoute {
+    return this.route;
+  }
+
+  override createConnection(_options: unknown, callback: (error: Error | null, socket?: Duplex) => void): undefined {
+    this.openDockerChannel().then(
+      (channel) => callback(null, asSocketLike(channel)),
+      (error: Error) => callback(error),
+    );
+    return undefined;
+  }
+
+  // Node's Agent calls these when a socket goes back to the pool and when it is taken out again
+  // (the typings say void, but keepSocketAlive's boolean decides whether the socket is kept).
+  override keepSocketAlive(socket: Duplex): void {
+    this.conn.park(socket);
+    return super.keepSocketAlive(socket);
+  }
+
+  override reuseSocket(socket: Duplex, request: http.ClientRequest): void {
+    this.conn.unpark(socket);
+    super.reuseSocket(socket, request);
+  }
+
+  override destroy(): void {
+    this.conn.off('idle-close', this.onIdleClose);
+    super.destroy();
+  }
+
+  private async openDockerChannel(): Promise<Duplex> {
+    const { socketPath } = this.target();
+    if (this.route === 'dial-stdio') return this.openDialStdio();
+    try {
+      return await openStreamLocalChannel(this.conn, socketPath);
+    } catch (error) {
+      if (error instanceof MistError) throw error; // the connection itself failed
+      const { serverName, user } = this.target();
+      const diagnosis = await diagnoseDockerAccess(this.conn, serverName, user, socketPath);
+      if ('error' in diagnosis) throw diagnosis.error;
+      this.route = diagnosis.route;
+      return this.openDialStdio();
+    }
+  }
+
+  private async openDialStdio(): Promise<Duplex> {
+    const channel = await openExecChannel(this.conn, quoteArgv(['docker', 'system', 'dial-stdio']));
+    channel.stderr.resume(); // never let a chatty stderr stall the channel
+    return channel;
+  }
+
+  private dropFreeSockets(): void {
+    for (const sockets of Object.values(this.freeSockets)) {
+      for (const socket of sockets ?? []) socket.destroy();
+    }
+  }
+}

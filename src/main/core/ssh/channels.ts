@@ -1,0 +1,37 @@
+import type { ClientChannel } from 'ssh2';
+import { MistError } from '../../../shared/errors';
+import type { ServerConnection } from './server-connection';
+
+/** Opening channels on a server's one connection; every channel is tracked so it keeps it open. */
+
+export async function openExecChannel(conn: ServerConnection, commandLine: string): Promise<ClientChannel> {
+  const client = await conn.acquire();
+  return new Promise((resolve, reject) => {
+    client.exec(commandLine, (error, channel) => {
+      if (error) reject(new MistError('ssh-error', `Could not start a remote command: ${error.message}`));
+      else resolve(conn.track(channel));
+    });
+  });
+}
+
+/** A channel to a Unix socket on the server (OpenSSH `direct-streamlocal@openssh.com`). */
+export async function openStreamLocalChannel(conn: ServerConnection, socketPath: string): Promise<ClientChannel> {
+  const client = await conn.acquire();
+  return new Promise((resolve, reject) => {
+    client.openssh_forwardOutStreamLocal(socketPath, (error, channel) => {
+      if (error) reject(error);
+      else resolve(conn.track(channel));
+    });
+  });
+}
+
+/** A channel to a TCP address as seen from the server (`direct-tcpip`), e.g. for ProxyJump. */
+export async function openTcpChannel(conn: ServerConnection, host: string, port: number): Promise<ClientChannel> {
+  const client = await conn.acquire();
+  return new Promise((resolve, reject) => {
+    client.forwardOut('127.0.0.1', 0, host, port, (error, channel) => {
+      if (error) reject(new MistError('host-unreachable', `The jump host could not reach ${host}:${port}: ${error.message}`));
+      else resolve(conn.track(channel));
+    });
+  });
+}

@@ -1,0 +1,119 @@
+import { MistError } from '../../../shared/errors';
+import { openExecChannel } from './channels';
+import type { ServerConnection } from './server-connection';
+import { quoteArgv } from './shell-quote';
+
+export interface ExecOptions {
+  /** Default 60 s. The command is killed and the promise rejects with `timeout` after this. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  stdin?: string | Buffer;
+  onStdout?: (chunk: Buffer) => void;
+  onStderr?: (chunk: Buffer) => void;
+  /** Output kept for the result; older output is dropped beyond this (the callbacks still see all). */
+  maxBufferBytes?: number;
+}
+
+export interface ExecResult {
+  exitCode: number | null;
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+  durationMs: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_MAX_BUFFER = 1024 * 1024;
+
+/**
+ * The one way to run a command on a server: an argv array (quoted by `quoteArgv`), on a channel of
+ * the server's connection, with a timeout and an AbortSignal, output streamed and collected.
+ * A non-zero exit resolves (callers decide); use `execChecked` to turn it into an error.
+ */
+export async function execRemote(conn: ServerConnection, argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+  const commandLine = quoteArgv(argv);
+  const label = argv[0] ?? 'command';
+  if (options.signal?.aborted) throw cancelled(label);
+  const started = Date.now();
+  const channel = await openExecChannel(conn, commandLine);
+  const stdout = new TailBuffer(options.maxBufferBytes ?? DEFAULT_MAX_BUFFER);
+  const stderr = new TailBuffer(options.maxBufferBytes ?? DEFAULT_MAX_BUFFER);
+
+  return new Promise<ExecResult>((resolve, reject) => {
+    let exitCode: number | null = null;
+    let exitSignal: string | null = null;
+    let failure: MistError | null = null;
+
+    const stop = (error: MistError) => {
+      if (failure) return;
+      failure = error;
+      try {
+        channel.signal('KILL'); // ask sshd to kill the remote process, not just drop our end
+      } catch {
+        // the channel may already be closing
+      }
+      channel.close();
+    };
+    const timer = setTimeout(
+      () => stop(new MistError('timeout', `${label} did not finish within ${Math.round((options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s and was stopped.`)),
+      options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    );
+    const onAbort = () => stop(cancelled(label));
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+
+    channel.on('data', (chunk: Buffer) => {
+      stdout.push(chunk);
+      options.onStdout?.(chunk);
+    });
+    channel.stderr.on('data', (chunk: Buffer) => {
+      stderr.push(chunk);
+      options.onStderr?.(chunk);
+    });
+    channel.on('exit', (code: number | null, signalName?: string) => {
+      exitCode = code;
+      exitSignal = signalName ?? null;
+    });
+    channel.once('close', () => {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      if (failure) return reject(failure);
+      resolve({ exitCode, signal: exitSignal, stdout: stdout.text(), stderr: stderr.text(), durationMs: Date.now() - started });
+    });
+    if (options.stdin !== undefined) channel.end(options.stdin);
+    else channel.end();
+  });
+}
+
+/** Like execRemote, but a non-zero exit becomes a `command-failed` error with the stderr tail. */
+export async function execChecked(conn: ServerConnection, argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+  const result = await execRemote(conn, argv, options);
+  if (result.exitCode !== 0) {
+    const tail = (result.stderr || result.stdout).trim().split('\n').slice(-5).join('\n');
+    throw new MistError('command-failed', `${argv[0]} exited with ${result.exitCode ?? result.signal}: ${tail}`, {
+      exitCode: result.exitCode,
+    });
+  }
+  return result;
+}
+
+function cancelled(label: string): MistError {
+  return new MistError('cancelled', `${label} was cancelled.`);
+}
+
+/** Keeps the last `limit` bytes of a stream. */
+class TailBuffer {
+  private chunks: Buffer[] = [];
+  private size = 0;
+  constructor(private readonly limit: number) {}
+
+  push(chunk: Buffer): void {
+    this.chunks.push(chunk);
+    this.size += chunk.length;
+    while (this.size > this.limit && this.chunks.length > 1) this.size -= this.chunks.shift()!.length;
+  }
+
+  text(): string {
+    const all = Buffer.concat(this.chunks);
+    return all.subarray(Math.max(0, all.length - this.limit)).toString('utf8');
+  }
+}

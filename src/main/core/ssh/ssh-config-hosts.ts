@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'ssh-config';
+import { MistError } from '../../../shared/errors';
+import { isValidHost } from '../../../shared/name-rules';
+
+export interface SshConfigHost {
+  alias: string;
+  host: string;
+  port: number;
+  user: string | null;
+  identityFile: string | null;
+  proxyJump: string | null;
+}
+
+/**
+ * The concrete hosts in an OpenSSH client config (`Host` entries without wildcards), each with
+ * its effective HostName, User, Port, IdentityFile and ProxyJump as ssh itself would compute them.
+ */
+export function listSshConfigHosts(text: string): SshConfigHost[] {
+  const config = parse(text);
+  const aliases: string[] = [];
+  for (const line of config) {
+    if (!('param' in line) || line.param.toLowerCase() !== 'host') continue;
+    const values = typeof line.value === 'string' ? [line.value] : line.value.map((v) => v.val);
+    for (const alias of values) {
+      if (!/[*?!]/.test(alias) && !aliases.includes(alias)) aliases.push(alias);
+    }
+  }
+  const hosts: SshConfigHost[] = [];
+  for (const alias of aliases) {
+    const computed = config.compute(alias);
+    const host = first(computed.HostName) ?? alias;
+    if (!isValidHost(host)) continue; // e.g. %h tokens we cannot expand
+    const port = Number(first(computed.Port) ?? 22);
+    const jump = first(computed.ProxyJump);
+    hosts.push({
+      alias,
+      host,
+      port: Number.isInteger(port) && port > 0 && port < 65536 ? port : 22,
+      user: first(computed.User) ?? null,
+      identityFile: first(computed.IdentityFile) ?? null,
+      proxyJump: jump && jump.toLowerCase() !== 'none' ? (jump.split(',')[0] ?? null) : null,
+    });
+  }
+  return hosts;
+}
+
+export function readSshConfigHosts(path: string): SshConfigHost[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new MistError('invalid-input', `Cannot read ${path}: ${(error as Error).message}`);
+  }
+  return listSshConfigHosts(text);
+}
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -1,0 +1,104 @@
+import { useId } from 'react';
+import type { ServerDto } from '../../../shared/dto/server';
+import type { ServerFormErrors, ServerFormValues } from '../server-form';
+import { AuthFields } from './AuthFields';
+import { TextField } from './TextField';
+
+interface ServerFormFieldsProps {
+  values: ServerFormValues;
+  errors: ServerFormErrors;
+  onChange: (patch: Partial<ServerFormValues>) => void;
+  /** Servers this one may jump through (never itself). */
+  jumpCandidates: ServerDto[];
+  /** Set when editing an existing server. */
+  editing?: ServerDto;
+}
+
+/** The fields shared by the Add and Edit dialogs. */
+export function ServerFormFields({ values, errors, onChange, jumpCandidates, editing }: ServerFormFieldsProps) {
+  const jumpId = useId();
+  return (
+    <>
+      <TextField
+        label="Name"
+        value={values.name}
+        onChange={(name) => onChange({ name })}
+        error={errors.name}
+        autoComplete="off"
+        spellCheck={false}
+        required
+      />
+      <div className="field-row">
+        <TextField
+          label="Host"
+          value={values.host}
+          onChange={(host) => onChange({ host })}
+          error={errors.host}
+          placeholder="server.example.com"
+          autoComplete="off"
+          spellCheck={false}
+          required
+        />
+        <TextField
+          label="Port"
+          type="number"
+          min={1}
+          max={65535}
+          className="input-port"
+          value={values.port}
+          onChange={(port) => onChange({ port })}
+          error={errors.port}
+          required
+        />
+      </div>
+      <TextField
+        label="User"
+        value={values.user}
+        onChange={(user) => onChange({ user })}
+        error={errors.user}
+        autoComplete="off"
+        spellCheck={false}
+        required
+      />
+      <AuthFields
+        values={values}
+        errors={errors}
+        onChange={onChange}
+        storedSecret={
+          editing
+            ? {
+                passphrase: editing.auth.kind === 'key' && editing.auth.hasPassphrase,
+                password: editing.auth.kind === 'password',
+              }
+            : undefined
+        }
+      />
+      <div className="field">
+        <label htmlFor={jumpId}>Jump through</label>
+        <select
+          id={jumpId}
+          value={values.proxyJumpServerId}
+          onChange={(event) => onChange({ proxyJumpServerId: event.target.value })}
+        >
+          <option value="">No jump host (connect directly)</option>
+          {jumpCandidates.map((server) => (
+            <option key={server.id} value={server.id}>
+              {server.name} ({server.user}@{server.host})
+            </option>
+          ))}
+        </select>
+        {errors.proxyJumpServerId && <p className="field-error">{errors.proxyJumpServerId}</p>}
+      </div>
+      <details className="advanced" open={Boolean(errors.dockerSocketPath) || undefined}>
+        <summary>Advanced</summary>
+        <TextField
+          label="Docker socket path"
+          value={values.dockerSocketPath}
+          onChange={(dockerSocketPath) => onChange({ dockerSocketPath })}
+          error={errors.dockerSocketPath}
+          spellCheck={false}
+        />
+      </details>
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import type {
+  AppInfoDto,
+  ConnectionStateDto,
+  HostKeyProbeDto,
+  ServerCheckDto,
+  ServerDto,
+  SshConfigHostDto,
+} from './dto/server';
+import {
+  acceptHostKeyInputSchema,
+  addServerInputSchema,
+  probeHostKeyInputSchema,
+  serverIdInputSchema,
+  sshConfigInputSchema,
+  updateServerInputSchema,
+} from './schemas/server';
+
+/**
+ * The one API between the UI and the core, declared once. Main validates every input with the
+ * schema named here; both ends are typed from it. A `call` answers once; a `stream` sends events in
+ * acknowledged batches until the subscriber leaves.
+ */
+
+export interface CallDef<I extends z.ZodType, O> {
+  kind: 'call';
+  input: I;
+  /** Phantom: carries the output type. */
+  output?: O;
+}
+
+export interface StreamDef<I extends z.ZodType, E> {
+  kind: 'stream';
+  input: I;
+  /** Phantom: carries the event type. */
+  event?: E;
+}
+
+const call = <O>() => <I extends z.ZodType>(input: I): CallDef<I, O> => ({ kind: 'call', input });
+const stream = <E>() => <I extends z.ZodType>(input: I): StreamDef<I, E> => ({ kind: 'stream', input });
+
+const noInput = z.object({}).strict().default({});
+
+export const apiDefinition = {
+  'app.info': call<AppInfoDto>()(noInput),
+  'servers.list': call<ServerDto[]>()(noInput),
+  'servers.get': call<ServerDto>()(serverIdInputSchema),
+  'servers.probeHostKey': call<HostKeyProbeDto>()(probeHostKeyInputSchema),
+  'servers.add': call<ServerDto>()(addServerInputSchema),
+  'servers.update': call<ServerDto>()(updateServerInputSchema),
+  'servers.remove': call<{ removed: true }>()(serverIdInputSchema),
+  'servers.acceptHostKey': call<ServerDto>()(acceptHostKeyInputSchema),
+  'servers.sshConfigHosts': call<SshConfigHostDto[]>()(sshConfigInputSchema),
+  'servers.connect': call<ConnectionStateDto>()(serverIdInputSchema),
+  'servers.check': call<ServerCheckDto>()(serverIdInputSchema),
+  'connections.watch': stream<ConnectionStateDto>()(noInput),
+} as const;
+
+export type ApiDefinition = typeof apiDefinition;
+export type ApiChannel = keyof ApiDefinition;
+
+export type CallChannel = {
+  [K in ApiChannel]: ApiDefinition[K] extends CallDef<z.ZodType, unknown> ? K : never;
+}[ApiChannel];
+export type StreamChannel = {
+  [K in ApiChannel]: ApiDefinition[K] extends StreamDef<z.ZodType, unknown> ? K : never;
+}[ApiChannel];
+
+/** What a caller passes (defaults may be omitted). */
+export type InputOf<K extends ApiChannel> = z.input<ApiDefinition[K]['input']>;
+/** What a handler receives (after validation and defaults). */
+export type ParsedInputOf<K extends ApiChannel> = z.output<ApiDefinition[K]['input']>;
+export type OutputOf<K extends CallChannel> = ApiDefinition[K] extends CallDef<z.ZodType, infer O> ? O : never;
+export type EventOf<K extends StreamChannel> = ApiDefinition[K] extends StreamDef<z.ZodType, infer E> ? E : never;
+
+export function isApiChannel(value: unknown): value is ApiChannel {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(apiDefinition, value);
+}

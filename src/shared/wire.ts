@@ -1,0 +1,38 @@
+import type { MistErrorShape } from './errors';
+
+/**
+ * The messages that carry the API over any transport (Electron IPC or the web shell's WebSocket).
+ * Streams are flow-controlled: the producer sends batches and stops once `STREAM_WINDOW` events are
+ * unacknowledged; the consumer acknowledges each batch after handling it.
+ */
+
+export const STREAM_WINDOW = 5_000;
+export const STREAM_BATCH_MAX = 500;
+
+export type ClientMessage =
+  | { type: 'call'; id: number; channel: string; input: unknown }
+  | { type: 'subscribe'; id: number; channel: string; input: unknown }
+  | { type: 'ack'; id: number; count: number }
+  | { type: 'unsubscribe'; id: number };
+
+export type ServerMessage =
+  | { type: 'result'; id: number; ok: true; value: unknown }
+  | { type: 'result'; id: number; ok: false; error: MistErrorShape }
+  | { type: 'batch'; id: number; events: unknown[] }
+  | { type: 'end'; id: number; error: MistErrorShape | null };
+
+export type CallOutcome = { ok: true; value: unknown } | { ok: false; error: MistErrorShape };
+
+/**
+ * The one object the preload (or the web bridge) exposes as `window.mist`. `invoke` resolves with an
+ * outcome instead of rejecting, because errors lose their fields when they cross the context bridge.
+ */
+export interface MistBridge {
+  invoke(channel: string, input: unknown): Promise<CallOutcome>;
+  subscribe(
+    channel: string,
+    input: unknown,
+    onEvents: (events: unknown[]) => void,
+    onEnd: (error: MistErrorShape | null) => void,
+  ): () => void;
+}
