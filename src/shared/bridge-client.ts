@@ -1,4 +1,4 @@
-import { MistError } from './errors';
+import { MistError, type MistErrorShape } from './errors';
 import type { CallOutcome, ClientMessage, MistBridge, ServerMessage } from './wire';
 
 /** A message pipe to the core: Electron IPC in the preload, a WebSocket in the web shell. */
@@ -9,7 +9,7 @@ export interface MessagePipe {
 
 interface StreamListener {
   onEvents: (events: unknown[]) => void;
-  onEnd: (error: import('./errors').MistErrorShape | null) => void;
+  onEnd: (error: MistErrorShape | null) => void;
 }
 
 /**

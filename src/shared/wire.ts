@@ -6,6 +6,9 @@ import type { MistErrorShape } from './errors';
  * unacknowledged; the consumer acknowledges each batch after handling it.
  */
 
+/** The one Electron IPC channel that carries these messages both ways. */
+export const IPC_CHANNEL = 'mist:message';
+
 export const STREAM_WINDOW = 5_000;
 export const STREAM_BATCH_MAX = 500;
 

@@ -1,3 +1,4 @@
+import type * as KeytarModule from 'keytar';
 import { MistError } from '../../../shared/errors';
 
 /**
@@ -12,7 +13,7 @@ export interface SecretStore {
   availability(): Promise<{ available: boolean; reason: string | null }>;
 }
 
-type Keytar = typeof import('keytar');
+type Keytar = typeof KeytarModule;
 
 export const DEFAULT_KEYCHAIN_SERVICE = 'mist-desktop';
 

@@ -73,7 +73,10 @@ export async function execRemote(conn: ServerConnection, argv: readonly string[]
       exitCode = code;
       exitSignal = signalName ?? null;
     });
-    channel.once('close', () => {
+    // ssh2 may report the exit status with 'close' rather than a separate 'exit' event.
+    channel.once('close', (code?: number | null, signalName?: string) => {
+      if (exitCode === null && typeof code === 'number') exitCode = code;
+      if (exitSignal === null && typeof signalName === 'string') exitSignal = signalName;
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
       if (failure) return reject(failure);

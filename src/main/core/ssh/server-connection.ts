@@ -161,16 +161,23 @@ export class ServerConnection extends EventEmitter {
             client.end();
             reject(refusal ?? classifySshError(error, target.errorContext));
           });
-          client.connect({
-            ...target.config,
-            keepaliveInterval: this.timings.keepaliveIntervalMs,
-            keepaliveCountMax: this.timings.keepaliveCountMax,
-            readyTimeout: this.timings.readyTimeoutMs,
-            hostVerifier: (key: Buffer) => {
-              refusal = target.judgeHostKey(key);
-              return refusal === null;
-            },
-          });
+          try {
+            client.connect({
+              ...target.config,
+              keepaliveInterval: this.timings.keepaliveIntervalMs,
+              keepaliveCountMax: this.timings.keepaliveCountMax,
+              readyTimeout: this.timings.readyTimeoutMs,
+              hostVerifier: (key: Buffer) => {
+                refusal = target.judgeHostKey(key);
+                return refusal === null;
+              },
+            });
+          } catch (error) {
+            // ssh2 parses the private key synchronously (e.g. a wrong passphrase throws here)
+            settled = true;
+            target.release?.();
+            reject(classifySshError(error, target.errorContext));
+          }
         }),
     );
   }

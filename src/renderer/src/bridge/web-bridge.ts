@@ -1,7 +1,7 @@
 import { createBridgeClient } from '../../../shared/bridge-client';
 import type { MistBridge } from '../../../shared/wire';
 import { SocketPipe } from './socket-pipe';
-import { apiSocketUrl, resolveToken } from './token';
+import { apiSocketUrl, resolveToken } from '../lib/web-token';
 
 /**
  * `window.mist` for the web shell, where there is no preload: the same bridge client, over a

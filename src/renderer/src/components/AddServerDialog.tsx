@@ -10,7 +10,7 @@ import {
   type AddServerDraft,
   type ServerFormErrors,
   type ServerFormValues,
-} from '../server-form';
+} from '../lib/server-form';
 import { Dialog } from './Dialog';
 import { ErrorNotice } from './ErrorNotice';
 import { HostKeyPrompt } from './HostKeyPrompt';

@@ -1,4 +1,4 @@
-import type { AuthKind, ServerFormErrors, ServerFormValues } from '../server-form';
+import type { AuthKind, ServerFormErrors, ServerFormValues } from '../lib/server-form';
 import { TextField } from './TextField';
 
 interface AuthFieldsProps {

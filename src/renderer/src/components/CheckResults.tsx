@@ -1,5 +1,5 @@
 import type { CheckItemDto, ServerCheckDto } from '../../../shared/dto/server';
-import { checkStatusIcon, checkStatusLabel, formatBytes, formatDuration } from '../format';
+import { checkStatusIcon, checkStatusLabel, formatBytes, formatDuration } from '../lib/format';
 import { CopyableCode } from './CopyableCode';
 
 /** Everything `servers.check` found: a summary of facts, then each check with its fix. */

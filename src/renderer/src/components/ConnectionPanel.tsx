@@ -1,5 +1,5 @@
 import type { ConnectionStateDto } from '../../../shared/dto/server';
-import { connectionLabel, pluralize } from '../format';
+import { connectionLabel, pluralize } from '../lib/format';
 import { StatusDot } from './StatusDot';
 
 interface ConnectionPanelProps {

@@ -9,7 +9,7 @@ import {
   type ServerFormErrors,
   type ServerFormValues,
   type UpdateDraft,
-} from '../server-form';
+} from '../lib/server-form';
 import { Dialog } from './Dialog';
 import { ErrorNotice } from './ErrorNotice';
 import { HostKeyPrompt } from './HostKeyPrompt';

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { ServerDto } from '../../../shared/dto/server';
-import type { ServerFormErrors, ServerFormValues } from '../server-form';
+import type { ServerFormErrors, ServerFormValues } from '../lib/server-form';
 import { AuthFields } from './AuthFields';
 import { TextField } from './TextField';
 

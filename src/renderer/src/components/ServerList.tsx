@@ -1,6 +1,6 @@
 import type { ServerDto } from '../../../shared/dto/server';
-import { serverAddress } from '../format';
-import type { ConnectionStates } from '../connection-states';
+import { serverAddress } from '../lib/format';
+import type { ConnectionStates } from '../lib/connection-states';
 import { StatusDot } from './StatusDot';
 
 interface ServerListProps {

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ServerDto } from '../../../shared/dto/server';
 import { isMistError } from '../../../shared/errors';
 import { api, queryKeys } from '../api';
-import { authLabel, serverAddress } from '../format';
+import { authLabel, serverAddress } from '../lib/format';
 import { useConnectionState, useRecordConnectionState } from '../hooks/useConnectionStates';
 import { useServer, useServers } from '../hooks/useServers';
 import { CheckResults } from './CheckResults';

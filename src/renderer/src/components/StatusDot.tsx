@@ -1,5 +1,5 @@
 import type { ConnectionStatus } from '../../../shared/dto/server';
-import { connectionLabel } from '../format';
+import { connectionLabel } from '../lib/format';
 
 /** The coloured connection dot; its text alternative is the state's name. */
 export function StatusDot({ status }: { status: ConnectionStatus }) {

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { ConnectionStateDto } from '../../../shared/dto/server';
 import { api, queryKeys } from '../api';
-import { mergeConnectionStates, type ConnectionStates } from '../connection-states';
+import { mergeConnectionStates, type ConnectionStates } from '../lib/connection-states';
 
 const RESUBSCRIBE_MIN_MS = 1_000;
 const RESUBSCRIBE_MAX_MS = 30_000;

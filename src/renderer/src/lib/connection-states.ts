@@ -1,4 +1,4 @@
-import type { ConnectionStateDto } from '../../shared/dto/server';
+import type { ConnectionStateDto } from '../../../shared/dto/server';
 
 /** Connection states by server id, as the `connections.watch` stream and `servers.connect` report them. */
 export type ConnectionStates = Readonly<Record<string, ConnectionStateDto>>;

@@ -1,4 +1,4 @@
-import type { AuthMethodDto, CheckStatus, ConnectionStatus } from '../../shared/dto/server';
+import type { AuthMethodDto, CheckStatus, ConnectionStatus } from '../../../shared/dto/server';
 
 /** Pure display helpers (unit-tested in test/unit/renderer-format.test.ts). */
 

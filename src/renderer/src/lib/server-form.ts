@@ -1,13 +1,13 @@
 import type { z } from 'zod';
-import type { ServerDto, SshConfigHostDto } from '../../shared/dto/server';
-import { SERVER_NAME_PATTERN } from '../../shared/name-rules';
+import type { ServerDto, SshConfigHostDto } from '../../../shared/dto/server';
+import { SERVER_NAME_PATTERN } from '../../../shared/name-rules';
 import {
   addServerInputSchema,
   updateServerInputSchema,
   type AddServerInput,
   type AuthInput,
   type UpdateServerInput,
-} from '../../shared/schemas/server';
+} from '../../../shared/schemas/server';
 
 /**
  * The Add/Edit server form as plain data, and its conversion into API inputs. Pure: the same zod
