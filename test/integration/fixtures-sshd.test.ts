@@ -7,6 +7,7 @@ import { runChecked } from '../fixtures/run-command';
 import { fingerprintOfKeyBlob } from '../fixtures/ssh-keys';
 import { startTestSshd, type TestSshd } from '../fixtures/sshd';
 import { makeTempDir } from '../fixtures/temp-home';
+import { startWanProxy } from '../fixtures/wan-proxy';
 
 function connectClient(sshd: TestSshd, auth: Partial<ConnectConfig>): Promise<Client> {
   return new Promise((resolve, reject) => {
@@ -96,7 +97,11 @@ describeIntegration('test sshd fixture', ['sshd', 'root'], () => {
   });
 
   it('lets mist in with the passphrase-protected key', async () => {
-    const client = await login({ username: 'mist', privateKey: readFileSync(sshd.encryptedKey.path), passphrase: sshd.encryptedKey.passphrase });
+    const client = await login({
+      username: 'mist',
+      privateKey: readFileSync(sshd.encryptedKey.path),
+      passphrase: sshd.encryptedKey.passphrase,
+    });
     expect((await exec(client, 'whoami')).stdout.trim()).toBe('mist');
   });
 
@@ -108,14 +113,20 @@ describeIntegration('test sshd fixture', ['sshd', 'root'], () => {
   });
 
   it('keeps mistnogroup out of group docker', async () => {
-    const client = await login({ username: 'mistnogroup', privateKey: readFileSync(sshd.users.noGroup.privateKeyPath) });
+    const client = await login({
+      username: 'mistnogroup',
+      privateKey: readFileSync(sshd.users.noGroup.privateKeyPath),
+    });
     const groups = await exec(client, 'id -nG');
     expect(groups.code).toBe(0);
     expect(groups.stdout.trim().split(' ')).not.toContain('docker');
   });
 
   it('gives mistnodocker a shell on a server without Docker', async () => {
-    const client = await login({ username: 'mistnodocker', privateKey: readFileSync(sshd.users.noDocker.privateKeyPath) });
+    const client = await login({
+      username: 'mistnodocker',
+      privateKey: readFileSync(sshd.users.noDocker.privateKeyPath),
+    });
     expect(await exec(client, 'echo hello')).toMatchObject({ code: 0, stdout: 'hello\n' });
     const socket = await exec(client, 'ls /var/run/docker.sock');
     expect(socket.code).not.toBe(0);
@@ -137,9 +148,32 @@ describeIntegration('test sshd fixture', ['sshd', 'root'], () => {
         resolve();
       });
       client.once('error', reject);
-      client.connect({ host: sshd.host, port: sshd.port, username: 'mist', password: sshd.users.docker.password, hostVerifier: () => false });
+      client.connect({
+        host: sshd.host,
+        port: sshd.port,
+        username: 'mist',
+        password: sshd.users.docker.password,
+        hostVerifier: () => false,
+      });
     });
     await expect(attempt).rejects.toThrow(/verification failed/i);
+  });
+
+  it('works behind the WAN proxy, and a proxy drop closes the connection', async () => {
+    const proxy = await startWanProxy({ targetHost: sshd.host, targetPort: sshd.port, rttMs: 40 });
+    try {
+      const behindProxy = { ...sshd, port: proxy.port };
+      const client = await connectClient(behindProxy, { username: 'mist', password: sshd.users.docker.password });
+      const started = Date.now();
+      expect((await exec(client, 'echo via-proxy')).stdout).toBe('via-proxy\n');
+      expect(Date.now() - started).toBeGreaterThanOrEqual(40); // at least one round trip
+      const closed = new Promise<void>((resolve) => client.once('close', () => resolve()));
+      client.on('error', () => undefined); // a reset is one way to learn of the drop
+      proxy.dropAll();
+      await closed;
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('runs a second instance in parallel that forbids stream-local forwarding', async () => {
@@ -147,7 +181,10 @@ describeIntegration('test sshd fixture', ['sshd', 'root'], () => {
     try {
       expect(strict.port).not.toBe(sshd.port);
       expect(strict.hostPublicKeyLine).toMatch(/^ecdsa-sha2-nistp256 /);
-      const client = await connectClient(strict, { username: 'mist', privateKey: readFileSync(strict.users.docker.privateKeyPath) });
+      const client = await connectClient(strict, {
+        username: 'mist',
+        privateKey: readFileSync(strict.users.docker.privateKeyPath),
+      });
       try {
         await expect(pingDockerThroughSsh(client)).rejects.toThrow();
         expect((await exec(client, 'echo still-usable')).stdout).toBe('still-usable\n');

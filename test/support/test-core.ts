@@ -19,9 +19,12 @@ export async function createTestCore(options: CoreOptions = {}): Promise<TestCor
     sshConfigPath: '/nonexistent/ssh_config',
     ...options,
   });
+  let disposed = false;
   return {
     ...core,
     async dispose() {
+      if (disposed) return;
+      disposed = true;
       for (const server of core.servers.list()) await core.servers.remove(server.id).catch(() => {});
       await core.close();
       home?.cleanup();

@@ -76,7 +76,7 @@ describe('wan proxy fixture', () => {
     const payload = randomBytes(8 * 1024 * 1024);
     const echoed = readBytes(socket, payload.length);
     // Uneven slices so chunk boundaries on the wire do not line up with what was written.
-    for (let offset = 0; offset < payload.length; ) {
+    for (let offset = 0; offset < payload.length;) {
       const size = 1 + Math.floor(Math.random() * 200_000);
       socket.write(payload.subarray(offset, offset + size));
       offset += size;

@@ -23,7 +23,12 @@ export interface ParsedArgs {
 export function parseCommandArgs(command: string, args: string[], specs: OptionSpecs): ParsedArgs {
   const { tokens } = parseArgs({
     args,
-    options: Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, spec.short ? { type: spec.type, short: spec.short } : { type: spec.type }])),
+    options: Object.fromEntries(
+      Object.entries(specs).map(([name, spec]) => [
+        name,
+        spec.short ? { type: spec.type, short: spec.short } : { type: spec.type },
+      ]),
+    ),
     strict: false,
     allowPositionals: true,
     tokens: true,

@@ -32,7 +32,8 @@ export async function readSecretFromStdin(io: CliIo, flag: string, command: stri
   for await (const chunk of io.stdin) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     size += buffer.length;
-    if (size > MAX_SECRET_BYTES) throw new CliUsageError(`${flag}: stdin holds more than 64 KiB, which is not a secret`, command);
+    if (size > MAX_SECRET_BYTES)
+      throw new CliUsageError(`${flag}: stdin holds more than 64 KiB, which is not a secret`, command);
     chunks.push(buffer);
   }
   const value = stripOneNewline(Buffer.concat(chunks).toString('utf8'));

@@ -20,14 +20,14 @@ export interface DockerTarget {
  */
 export class SshDockerAgent extends http.Agent {
   private route: DockerRoute = 'stream-local';
-  private readonly onIdleClose = () => this.dropFreeSockets();
+  private readonly onTransportClosed = ({ dropped }: { dropped: boolean }) => this.dropSockets(dropped);
 
   constructor(
     private readonly conn: ServerConnection,
     private readonly target: () => DockerTarget,
   ) {
     super({ keepAlive: true, maxSockets: 32, maxFreeSockets: 16 });
-    conn.on('idle-close', this.onIdleClose);
+    conn.on('transport-closed', this.onTransportClosed);
   }
 
   get currentRoute(): DockerRoute {
@@ -55,7 +55,7 @@ export class SshDockerAgent extends http.Agent {
   }
 
   override destroy(): void {
-    this.conn.off('idle-close', this.onIdleClose);
+    this.conn.off('transport-closed', this.onTransportClosed);
     super.destroy();
   }
 
@@ -80,9 +80,20 @@ export class SshDockerAgent extends http.Agent {
     return channel;
   }
 
-  private dropFreeSockets(): void {
-    for (const sockets of Object.values(this.freeSockets)) {
-      for (const socket of sockets ?? []) socket.destroy();
+  /**
+   * Forgets pooled sockets when their SSH transport goes away (and, when the network dropped it,
+   * the busy ones too). 'agentRemove' takes a socket out of Node's pools: an ssh2 channel on a dead
+   * transport never emits 'close' by itself, so the agent would otherwise hand it out again.
+   */
+  private dropSockets(includeBusy: boolean): void {
+    const groups = includeBusy ? [this.freeSockets, this.sockets] : [this.freeSockets];
+    for (const group of groups) {
+      for (const sockets of Object.values(group)) {
+        for (const socket of [...(sockets ?? [])]) {
+          socket.destroy(); // ends it first: Node only unpools free sockets that are no longer writable
+          socket.emit('agentRemove');
+        }
+      }
     }
   }
 }

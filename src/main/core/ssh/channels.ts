@@ -35,3 +35,20 @@ export async function openTcpChannel(conn: ServerConnection, host: string, port:
     });
   });
 }
+
+/**
+ * Sends a signal to the remote process of an exec channel. ssh2's own `channel.signal()` silently
+ * does nothing once we have closed stdin (it checks `writable`), which is exactly when we need it,
+ * so the request goes to the protocol directly (after our EOF the channel's state is 'eof').
+ * Returns false when the channel is already closing.
+ */
+export function signalRemoteProcess(channel: ClientChannel, signalName: 'KILL' | 'TERM' | 'INT'): boolean {
+  const internals = channel as unknown as {
+    outgoing?: { id: number; state: string };
+    _client?: { _protocol?: { signal(id: number, name: string): void } };
+  };
+  const state = internals.outgoing?.state;
+  if ((state !== 'open' && state !== 'eof') || !internals._client?._protocol) return false;
+  internals._client._protocol.signal(internals.outgoing!.id, signalName);
+  return true;
+}

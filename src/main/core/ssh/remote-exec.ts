@@ -1,5 +1,5 @@
 import { MistError } from '../../../shared/errors';
-import { openExecChannel } from './channels';
+import { openExecChannel, signalRemoteProcess } from './channels';
 import type { ServerConnection } from './server-connection';
 import { quoteArgv } from './shell-quote';
 
@@ -24,6 +24,7 @@ export interface ExecResult {
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_BUFFER = 1024 * 1024;
+const STOP_GRACE_MS = 2_000;
 
 /**
  * The one way to run a command on a server: an argv array (quoted by `quoteArgv`), on a channel of
@@ -47,16 +48,16 @@ export async function execRemote(conn: ServerConnection, argv: readonly string[]
     const stop = (error: MistError) => {
       if (failure) return;
       failure = error;
-      try {
-        channel.signal('KILL'); // ask sshd to kill the remote process, not just drop our end
-      } catch {
-        // the channel may already be closing
-      }
+      signalRemoteProcess(channel, 'KILL'); // kill the remote process, not just drop our end
       channel.close();
+      // An sshd that ignores the signal keeps the channel open until the process exits: stop
+      // waiting for it (and stop counting it as live) after a grace period.
+      setTimeout(() => channel.emit('close'), STOP_GRACE_MS).unref();
     };
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const timer = setTimeout(
-      () => stop(new MistError('timeout', `${label} did not finish within ${Math.round((options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s and was stopped.`)),
-      options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      () => stop(new MistError('timeout', `${label} did not finish within ${formatDuration(timeoutMs)} and was stopped.`)),
+      timeoutMs,
     );
     const onAbort = () => stop(cancelled(label));
     options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -97,6 +98,10 @@ export async function execChecked(conn: ServerConnection, argv: readonly string[
     });
   }
   return result;
+}
+
+function formatDuration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }
 
 function cancelled(label: string): MistError {

@@ -42,7 +42,8 @@ const PERMANENT = new Set(['host-key-changed', 'host-key-unknown', 'auth-failed'
 /**
  * One long-lived SSH connection to one server: opened on demand, kept alive, re-opened with backoff
  * when it drops, closed after a quiet spell, and never closed while a channel is live. Emits
- * `state` (ConnectionStateDto) on every change and `idle-close` just before closing when idle.
+ * `state` (ConnectionStateDto) on every change, and `transport-closed` (with `dropped`: true when the
+ * network took it) so that pooled Docker sockets on the old transport are thrown away.
  */
 export class ServerConnection extends EventEmitter {
   private client: Client | null = null;
@@ -128,7 +129,7 @@ export class ServerConnection extends EventEmitter {
   dispose(): void {
     this.disposed = true;
     this.closeNow('idle');
-    this.removeAllListeners('idle-close');
+    this.removeAllListeners('transport-closed');
   }
 
   private async connectFirst(): Promise<Client> {
@@ -191,6 +192,7 @@ export class ServerConnection extends EventEmitter {
     client.once('close', () => {
       target.release?.();
       if (this.client !== client) return;
+      this.emit('transport-closed', { dropped: true });
       this.client = null;
       this.liveChannels.clear();
       this.parkedChannels.clear();
@@ -249,7 +251,7 @@ export class ServerConnection extends EventEmitter {
     const client = this.client;
     if (!client) return;
     this.closing = true;
-    this.emit('idle-close'); // lets the Docker agent drop its parked sockets first
+    this.emit('transport-closed', { dropped: false }); // the Docker agent drops its parked sockets first
     this.client = null;
     client.end();
     this.liveChannels.clear();

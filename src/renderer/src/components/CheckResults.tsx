@@ -38,9 +38,7 @@ export function CheckResults({ check }: { check: ServerCheckDto }) {
         <dt>Traefik</dt>
         <dd data-testid="traefik">
           network traefik-net {check.traefik.network ? 'exists' : 'missing'}; container{' '}
-          {check.traefik.container
-            ? `${check.traefik.container.name} (${check.traefik.container.state})`
-            : 'not found'}
+          {check.traefik.container ? `${check.traefik.container.name} (${check.traefik.container.state})` : 'not found'}
         </dd>
       </dl>
       <ul className="check-items">

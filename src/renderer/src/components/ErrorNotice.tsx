@@ -12,19 +12,18 @@ export function ErrorNotice({ error }: { error: unknown }) {
     return (
       <div className="notice notice-danger" role="alert" data-error-code={error.code}>
         <p>
-          <strong>The server's host key has changed.</strong> {error.message}
+          <strong>{error.message}</strong>
         </p>
         <dl className="fingerprints">
           <dt>Expected</dt>
           <dd>
-            <code>{String(expected ?? 'unknown')}</code>
+            <code data-testid="expected-fingerprint">{String(expected ?? 'unknown')}</code>
           </dd>
           <dt>Presented</dt>
           <dd>
-            <code>{String(presented ?? 'unknown')}</code>
+            <code data-testid="presented-fingerprint">{String(presented ?? 'unknown')}</code>
           </dd>
         </dl>
-        <p>Nothing was sent to this server. If you did not reinstall it, someone may be intercepting the connection.</p>
       </div>
     );
   }

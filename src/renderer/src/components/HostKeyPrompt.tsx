@@ -44,19 +44,36 @@ export function HostKeyPrompt({ probe, onDecide, onCancel, busy = false }: HostK
             <strong>Warning: this key does NOT match the key your known_hosts has for this host.</strong>
           </p>
           <p>
-            Someone may be intercepting the connection, or the server was reinstalled. Do not continue unless you
-            know why the key changed.
+            Someone may be intercepting the connection, or the server was reinstalled. Do not continue unless you know
+            why the key changed.
           </p>
         </div>
       )}
       <div className="actions">
-        <button type="button" onClick={() => onDecide('once')} disabled={busy} autoFocus={!mismatch}>
+        <button
+          type="button"
+          className={mismatch ? 'danger' : undefined}
+          onClick={() => onDecide('once')}
+          disabled={busy}
+          autoFocus={!mismatch}
+        >
           Accept once
         </button>
-        <button type="button" className="primary" onClick={() => onDecide('remember')} disabled={busy}>
+        <button
+          type="button"
+          className={mismatch ? 'danger' : 'primary'}
+          onClick={() => onDecide('remember')}
+          disabled={busy}
+        >
           Remember
         </button>
-        <button type="button" onClick={onCancel} disabled={busy} autoFocus={mismatch}>
+        <button
+          type="button"
+          className={mismatch ? 'primary' : undefined}
+          onClick={onCancel}
+          disabled={busy}
+          autoFocus={mismatch}
+        >
           Cancel
         </button>
       </div>

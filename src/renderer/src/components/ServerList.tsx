@@ -23,11 +23,12 @@ export function ServerList({ servers, states, selectedId, onSelect }: ServerList
             aria-current={server.id === selectedId ? 'page' : undefined}
             onClick={() => onSelect(server.id)}
           >
-            <StatusDot status={states[server.id]?.status ?? 'idle'} />
             <span className="server-item-text">
               <span className="server-item-name">{server.name}</span>
               <span className="server-item-address">{serverAddress(server)}</span>
             </span>
+            {/* After the text so the button's name starts with the server's; CSS shows it first. */}
+            <StatusDot status={states[server.id]?.status ?? 'idle'} />
           </button>
         </li>
       ))}

@@ -17,10 +17,3 @@ export function mergeConnectionStates(
   }
   return next ?? current ?? {};
 }
-
-/** Drops servers that no longer exist. */
-export function pruneConnectionStates(current: ConnectionStates, serverIds: readonly string[]): ConnectionStates {
-  const keep = new Set(serverIds);
-  const entries = Object.entries(current).filter(([id]) => keep.has(id));
-  return entries.length === Object.keys(current).length ? current : Object.fromEntries(entries);
-}

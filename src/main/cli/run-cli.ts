@@ -1,0 +1,96 @@
+import packageJson from '../../../package.json';
+import { MistError } from '../../shared/errors';
+import type { Command, CommandContext } from './command';
+import { serverAdd } from './commands/server-add';
+import { serverCheck } from './commands/server-check';
+import { serverList } from './commands/server-list';
+import { serverRemove } from './commands/server-remove';
+import { CliFailure, CliUsageError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './errors';
+import { HELP_BY_COMMAND } from './help';
+import type { CliIo } from './io';
+import { coreOpener, type OpenCore } from './open-core';
+
+export type { CliIo } from './io';
+
+const SERVER_COMMANDS: Record<string, Command> = {
+  add: serverAdd,
+  list: serverList,
+  check: serverCheck,
+  remove: serverRemove,
+};
+
+export interface CliDeps {
+  /** Defaults to the real core, configured from io.env. */
+  openCore?: OpenCore;
+}
+
+/**
+ * The whole CLI as a function: parses argv, runs one command, reports errors as one line
+ * `mist: <message>` on stderr, and returns the exit code (0 ok, 1 failure, 2 usage error).
+ */
+export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Promise<number> {
+  const ctx: CommandContext = { io, openCore: deps.openCore ?? coreOpener(io.env) };
+  try {
+    return await dispatch(argv, ctx);
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+/** Whether -h/--help appears before any `--`. */
+function wantsHelp(args: string[]): boolean {
+  const end = args.indexOf('--');
+  return (end === -1 ? args : args.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
+}
+
+function printHelp(io: CliIo, command: string, to: 'stdout' | 'stderr' = 'stdout'): number {
+  io[to].write(HELP_BY_COMMAND[command] ?? HELP_BY_COMMAND['']!);
+  return to === 'stdout' ? EXIT_OK : EXIT_USAGE;
+}
+
+async function dispatch(argv: string[], ctx: CommandContext): Promise<number> {
+  const { io } = ctx;
+  const [group, ...rest] = argv;
+  if (group === undefined) return printHelp(io, '', 'stderr');
+  if (group === '--help' || group === '-h') return printHelp(io, '');
+  if (group === '--version' || group === '-v') {
+    io.stdout.write(`mist ${packageJson.version}\n`);
+    return EXIT_OK;
+  }
+  if (group === 'help') return printHelp(io, rest.join(' ').trim());
+  if (group.startsWith('-')) throw new CliUsageError(`unknown option ${group}`, '');
+  if (group !== 'server') throw new CliUsageError(`unknown command '${group}'`, '');
+
+  const [name, ...args] = rest;
+  if (name === undefined) return printHelp(io, 'server', 'stderr');
+  if (name === '--help' || name === '-h') return printHelp(io, 'server');
+  const command = Object.hasOwn(SERVER_COMMANDS, name) ? SERVER_COMMANDS[name] : undefined;
+  if (!command) {
+    throw new CliUsageError(
+      name.startsWith('-') ? `unknown option ${name} for 'mist server'` : `unknown command 'server ${name}'`,
+      'server',
+    );
+  }
+  if (wantsHelp(args)) return printHelp(io, command.name);
+  return command.run(args, ctx);
+}
+
+const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim();
+
+function reportError(error: unknown, io: CliIo): number {
+  const write = (line: string) => io.stderr.write(`mist: ${oneLine(line)}\n`);
+  let code = EXIT_FAILURE;
+  if (error instanceof CliUsageError) {
+    write(`${error.message} (see 'mist ${error.command ? `${error.command} ` : ''}--help')`);
+    code = EXIT_USAGE;
+  } else if (error instanceof CliFailure) {
+    write(error.message);
+    error.hints.forEach(write);
+  } else if (error instanceof MistError) {
+    write(error.message);
+  } else {
+    write(error instanceof Error ? error.message || error.name : String(error));
+  }
+  if (io.env.MIST_DEBUG === '1' && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  return code;
+}

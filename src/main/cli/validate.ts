@@ -1,0 +1,25 @@
+import type { ZodError } from 'zod';
+import { CliUsageError } from './errors';
+
+/** Which part of the command line each input field came from, for messages. */
+const FIELD_SOURCES: Record<string, string> = {
+  name: 'NAME',
+  host: '--host',
+  port: '--port',
+  user: '--user',
+  'auth.keyPath': '--key',
+  'auth.password': 'password from stdin',
+  'auth.passphrase': 'passphrase from stdin',
+  proxyJumpServerId: '--jump',
+  dockerSocketPath: '--docker-socket',
+  'hostKey.fingerprint': '--accept-host-key',
+};
+
+/** The first zod issue as a usage error that names the flag, e.g. "invalid --host: a host is ...". */
+export function usageErrorFromZod(error: ZodError, command: string): CliUsageError {
+  const issue = error.issues[0];
+  if (!issue) return new CliUsageError('invalid input', command);
+  const path = issue.path.map(String).join('.');
+  const source = FIELD_SOURCES[path] ?? (path || 'input');
+  return new CliUsageError(`invalid ${source}: ${issue.message}`, command);
+}
