@@ -30,6 +30,15 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**/*.{js,mjs,cjs}', '*.config.{js,mjs,ts}'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', __dirname: 'readonly', require: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        __dirname: 'readonly',
+        require: 'readonly',
+        URL: 'readonly',
+      },
+    },
   },
 );

@@ -39,12 +39,15 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): P
  */
 export function runBench(deadlineMs: number, main: (cleanup: Cleanup) => Promise<number>): void {
   const cleanup = new Cleanup();
+  let aborted = false;
   const abort = (code: number, message: string): void => {
+    if (aborted) return;
+    aborted = true;
     process.stderr.write(`\n${message}; stopping everything the bench started\n`);
     void cleanup.runAll().finally(() => process.exit(code));
   };
-  process.once('SIGINT', () => abort(130, 'interrupted (SIGINT)'));
-  process.once('SIGTERM', () => abort(143, 'terminated (SIGTERM)'));
+  process.on('SIGINT', () => abort(130, 'interrupted (SIGINT)'));
+  process.on('SIGTERM', () => abort(143, 'terminated (SIGTERM)'));
   const watchdog = setTimeout(
     () => abort(1, `bench did not finish within ${Math.round(deadlineMs / 1000)} s`),
     deadlineMs,
@@ -52,12 +55,14 @@ export function runBench(deadlineMs: number, main: (cleanup: Cleanup) => Promise
   watchdog.unref();
   main(cleanup)
     .catch((error: unknown) => {
+      if (aborted) return 1; // the failure is the abort tearing things down under it
       process.stderr.write(
         `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
       );
       return 1;
     })
     .then(async (code) => {
+      if (aborted) return; // abort() exits once cleanup is done
       await cleanup.runAll();
       clearTimeout(watchdog);
       // Force the exit: a stray keep-alive socket or timer must not keep a finished bench alive.

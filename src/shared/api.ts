@@ -36,8 +36,12 @@ export interface StreamDef<I extends z.ZodType, E> {
   event?: E;
 }
 
-const call = <O>() => <I extends z.ZodType>(input: I): CallDef<I, O> => ({ kind: 'call', input });
-const stream = <E>() => <I extends z.ZodType>(input: I): StreamDef<I, E> => ({ kind: 'stream', input });
+const call =
+  <O>() =>
+  <I extends z.ZodType>(input: I): CallDef<I, O> => ({ kind: 'call', input });
+const stream =
+  <E>() =>
+  <I extends z.ZodType>(input: I): StreamDef<I, E> => ({ kind: 'stream', input });
 
 const noInput = z.object({}).strict().default({});
 

@@ -58,7 +58,9 @@ describeIntegration('servers: adding, authenticating and checking', ['sshd', 'do
     it('connects with a passphrase-protected key, the passphrase in the keychain', async () => {
       core = await createTestCore();
       const server = await core.servers.add(
-        serverInput(sshd, { auth: { kind: 'key', keyPath: sshd.encryptedKey.path, passphrase: sshd.encryptedKey.passphrase } }),
+        serverInput(sshd, {
+          auth: { kind: 'key', keyPath: sshd.encryptedKey.path, passphrase: sshd.encryptedKey.passphrase },
+        }),
       );
       expect(server.auth).toEqual({ kind: 'key', keyPath: sshd.encryptedKey.path, hasPassphrase: true });
       expect(core.pool.connection(server.id).state.status).toBe('connected');
@@ -68,7 +70,9 @@ describeIntegration('servers: adding, authenticating and checking', ['sshd', 'do
   describe('each failure has its own clear message and saves nothing', () => {
     it('wrong password', async () => {
       core = await createTestCore();
-      const error = await rejection(core.servers.add(serverInput(sshd, { auth: { kind: 'password', password: 'not-the-password' } })));
+      const error = await rejection(
+        core.servers.add(serverInput(sshd, { auth: { kind: 'password', password: 'not-the-password' } })),
+      );
       expect(error.code).toBe('auth-failed');
       expect(error.message).toMatch(/authentication as mist failed: the password was rejected/);
       expect(core.servers.list()).toEqual([]);
@@ -77,7 +81,9 @@ describeIntegration('servers: adding, authenticating and checking', ['sshd', 'do
 
     it('wrong key', async () => {
       core = await createTestCore();
-      const error = await rejection(core.servers.add(serverInput(sshd, { auth: { kind: 'key', keyPath: sshd.unauthorizedKeyPath } })));
+      const error = await rejection(
+        core.servers.add(serverInput(sshd, { auth: { kind: 'key', keyPath: sshd.unauthorizedKeyPath } })),
+      );
       expect(error.code).toBe('auth-failed');
       expect(error.message).toMatch(/private key was not accepted/);
       expect(core.servers.list()).toEqual([]);
@@ -86,7 +92,9 @@ describeIntegration('servers: adding, authenticating and checking', ['sshd', 'do
     it('encrypted key with a wrong passphrase', async () => {
       core = await createTestCore();
       const error = await rejection(
-        core.servers.add(serverInput(sshd, { auth: { kind: 'key', keyPath: sshd.encryptedKey.path, passphrase: 'wrong' } })),
+        core.servers.add(
+          serverInput(sshd, { auth: { kind: 'key', keyPath: sshd.encryptedKey.path, passphrase: 'wrong' } }),
+        ),
       );
       expect(error.code).toBe('auth-failed');
       expect(core.servers.list()).toEqual([]);
@@ -104,7 +112,11 @@ describeIntegration('servers: adding, authenticating and checking', ['sshd', 'do
     it('Docker not installed: no docker command and no socket', async () => {
       core = await createTestCore();
       const server = await core.servers.add(
-        serverInput(sshd, { name: 'no-docker', user: sshd.users.noDocker.name, auth: { kind: 'key', keyPath: sshd.users.noDocker.privateKeyPath } }),
+        serverInput(sshd, {
+          name: 'no-docker',
+          user: sshd.users.noDocker.name,
+          auth: { kind: 'key', keyPath: sshd.users.noDocker.privateKeyPath },
+        }),
       );
       const error = await rejection(core.pool.docker(server.id).ping());
       expect(error.code).toBe('docker-not-installed');
@@ -118,7 +130,11 @@ describeIntegration('servers: adding, authenticating and checking', ['sshd', 'do
     it('no permission on the Docker socket names the exact fix', async () => {
       core = await createTestCore();
       const server = await core.servers.add(
-        serverInput(sshd, { name: 'no-group', user: sshd.users.noGroup.name, auth: { kind: 'key', keyPath: sshd.users.noGroup.privateKeyPath } }),
+        serverInput(sshd, {
+          name: 'no-group',
+          user: sshd.users.noGroup.name,
+          auth: { kind: 'key', keyPath: sshd.users.noGroup.privateKeyPath },
+        }),
       );
       const error = await rejection(core.pool.docker(server.id).ping());
       expect(error.code).toBe('docker-permission-denied');
@@ -139,7 +155,9 @@ describeIntegration('servers: adding, authenticating and checking', ['sshd', 'do
 
   it('removing a server deletes its secret from the keychain', async () => {
     core = await createTestCore();
-    const server = await core.servers.add(serverInput(sshd, { auth: { kind: 'password', password: sshd.users.docker.password } }));
+    const server = await core.servers.add(
+      serverInput(sshd, { auth: { kind: 'password', password: sshd.users.docker.password } }),
+    );
     await core.servers.remove(server.id);
     expect(await core.secrets.get(`server/${server.id}/password`)).toBeNull();
     expect(core.servers.list()).toEqual([]);

@@ -58,7 +58,7 @@ describe('defaultDataDir', () => {
   // BUG (see report): the XDG Base Directory spec says an empty (or relative) XDG_CONFIG_HOME must be
   // treated as unset; `??` only catches undefined, so XDG_CONFIG_HOME="" yields the relative path
   // "mist-desktop" and the store lands in whatever the current directory is.
-  it.fails('treats an empty XDG_CONFIG_HOME as unset (never a relative data dir)', () => {
+  it('treats an empty XDG_CONFIG_HOME as unset (never a relative data dir)', () => {
     const dir = defaultDataDir({ XDG_CONFIG_HOME: '' }, 'linux');
     expect(isAbsolute(dir)).toBe(true);
     expect(dir).toBe(`${HOME}/.config/mist-desktop`);

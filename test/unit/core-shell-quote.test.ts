@@ -105,7 +105,7 @@ describe('quoteArgv through a real /bin/sh', () => {
 
   // BUG (see report): an argv[0] that looks like an assignment is passed unquoted, so the shell
   // treats it as a variable assignment and runs argv[1] as the program instead.
-  it.fails('quotes an argv[0] containing "=" so it is run as a program name, not an assignment', () => {
+  it('quotes an argv[0] containing "=" so it is run as a program name, not an assignment', () => {
     let status = 0;
     let stdout = '';
     try {

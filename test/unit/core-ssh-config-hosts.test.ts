@@ -170,7 +170,7 @@ Host *
   // arguments are case-sensitive", ssh_config(5)), but the lookup reads computed.HostName/User/... in
   // exactly that spelling, so `hostname`/`user`/`port` lines are ignored (and a later block's
   // correctly spelled value wins instead).
-  it.fails('reads keywords case-insensitively, as ssh does', () => {
+  it('reads keywords case-insensitively, as ssh does', () => {
     const hosts = listSshConfigHosts(`
 Host web
   hostname 10.0.0.5

@@ -147,7 +147,7 @@ describe('classifySshError: authentication → auth-failed', () => {
   // BUG (see report): for PEM-format keys (ssh-keygen -m PEM) ssh2 words it "Encrypted OpenSSH
   // private key detected, but no passphrase given", which the regex (`Encrypted private (OpenSSH )?key`)
   // misses, so the user gets the generic "could not be read" message instead of "enter its passphrase".
-  it.fails('says to enter the passphrase for an encrypted PEM key given without one (real ssh2 error)', () => {
+  it('says to enter the passphrase for an encrypted PEM key given without one (real ssh2 error)', () => {
     execFileSync('ssh-keygen', [
       '-q',
       '-t',

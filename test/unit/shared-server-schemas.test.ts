@@ -43,7 +43,7 @@ describe('field schemas', () => {
   it('hostSchema trims, then validates', () => {
     expect(hostSchema.parse(' example.com ')).toBe('example.com');
     expect(hostSchema.parse('::1')).toBe('::1');
-    expect(hostSchema.parse('[::1]')).toBe('[::1]');
+    expect(hostSchema.parse('[::1]')).toBe('::1'); // stored without brackets: ssh and known_hosts add their own
     expect(hostSchema.safeParse('-bad.example.com').success).toBe(false);
     expect(hostSchema.safeParse('under_score.example.com').success).toBe(false);
     expect(hostSchema.safeParse(`${'a'.repeat(64)}.com`).success).toBe(false);

@@ -42,7 +42,8 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
   const db = openDatabase(databasePath(dataDir));
   const secrets = options.secretStore ?? new KeychainSecretStore(options.keychainService);
   const repo = new ServersRepo(db);
-  const knownHostsPath = options.knownHostsPath === undefined ? join(homedir(), '.ssh', 'known_hosts') : options.knownHostsPath;
+  const knownHostsPath =
+    options.knownHostsPath === undefined ? join(homedir(), '.ssh', 'known_hosts') : options.knownHostsPath;
   const pool = new ConnectionPool({
     servers: repo,
     secrets,

@@ -14,7 +14,12 @@ const DEFAULT_BOUNDS: WindowBounds = { width: 1200, height: 780 };
 export function loadWindowBounds(dataDir: string): WindowBounds {
   try {
     const saved = JSON.parse(readFileSync(join(dataDir, 'window-state.json'), 'utf8')) as Partial<WindowBounds>;
-    if (typeof saved.width === 'number' && typeof saved.height === 'number' && saved.width > 300 && saved.height > 200) {
+    if (
+      typeof saved.width === 'number' &&
+      typeof saved.height === 'number' &&
+      saved.width > 300 &&
+      saved.height > 200
+    ) {
       return { ...DEFAULT_BOUNDS, ...saved };
     }
   } catch {

@@ -13,7 +13,10 @@ async function main(): Promise<void> {
   const shell = await startWebShell({ core, rendererDir, port });
   process.stdout.write(`Mist Desktop web shell: ${shell.url}\n(data in ${core.dataDir}; Ctrl+C to stop)\n`);
   const stop = () => {
-    void shell.close().then(() => core.close()).then(() => process.exit(0));
+    void shell
+      .close()
+      .then(() => core.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

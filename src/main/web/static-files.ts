@@ -15,7 +15,10 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /** Reads a file of the built renderer, refusing any path that would leave its directory. */
-export async function readStaticFile(rootDir: string, urlPath: string): Promise<{ body: Buffer; contentType: string } | null> {
+export async function readStaticFile(
+  rootDir: string,
+  urlPath: string,
+): Promise<{ body: Buffer; contentType: string } | null> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);

@@ -1,9 +1,9 @@
+import type { MistErrorShape } from '../errors';
+
 /** Servers as the UI and the CLI see them. Secrets never appear here: only whether one is stored. */
 
 export type AuthMethodDto =
-  | { kind: 'key'; keyPath: string; hasPassphrase: boolean }
-  | { kind: 'agent' }
-  | { kind: 'password' };
+  { kind: 'key'; keyPath: string; hasPassphrase: boolean } | { kind: 'agent' } | { kind: 'password' };
 
 export interface ServerDto {
   id: string;
@@ -52,8 +52,8 @@ export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecti
 export interface ConnectionStateDto {
   serverId: string;
   status: ConnectionStatus;
-  /** Why it failed or why it is reconnecting. */
-  reason: { code: string; message: string } | null;
+  /** Why it failed or why it is reconnecting (details carry e.g. the presented host key). */
+  reason: MistErrorShape | null;
   /** Reconnect attempt number while reconnecting. */
   attempt: number;
   /** Live SSH channels (docker requests, commands). */
@@ -65,14 +65,7 @@ export interface ConnectionStateDto {
 export type CheckStatus = 'ok' | 'warn' | 'fail';
 
 export type CheckItemId =
-  | 'ssh'
-  | 'docker-engine'
-  | 'docker-socket'
-  | 'compose'
-  | 'git'
-  | 'disk'
-  | 'traefik-network'
-  | 'traefik-container';
+  'ssh' | 'docker-engine' | 'docker-socket' | 'compose' | 'git' | 'disk' | 'traefik-network' | 'traefik-container';
 
 export interface CheckItemDto {
   id: CheckItemId;

@@ -7,13 +7,18 @@ import {
   SSH_USER_PATTERN,
   SSH_USER_RULE,
   isValidHost,
+  normalizeHost,
 } from '../name-rules';
 
 /** zod schemas for every server-related API input; main validates each message with these. */
 
-export const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'an id is letters, digits, _ or -');
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'an id is letters, digits, _ or -');
 export const serverNameSchema = z.string().trim().regex(SERVER_NAME_PATTERN, SERVER_NAME_RULE);
-export const hostSchema = z.string().trim().refine(isValidHost, HOST_RULE);
+export const hostSchema = z.string().trim().refine(isValidHost, HOST_RULE).transform(normalizeHost);
 export const portSchema = z.number().int().min(1).max(65535);
 export const sshUserSchema = z.string().trim().regex(SSH_USER_PATTERN, SSH_USER_RULE);
 export const fingerprintSchema = z

@@ -6,8 +6,18 @@ import type { ApiHandlers } from './api-handlers';
 import { StreamSink } from './stream-sink';
 
 const clientMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('call'), id: z.number().int().nonnegative(), channel: z.string().max(100), input: z.unknown() }),
-  z.object({ type: z.literal('subscribe'), id: z.number().int().nonnegative(), channel: z.string().max(100), input: z.unknown() }),
+  z.object({
+    type: z.literal('call'),
+    id: z.number().int().nonnegative(),
+    channel: z.string().max(100),
+    input: z.unknown(),
+  }),
+  z.object({
+    type: z.literal('subscribe'),
+    id: z.number().int().nonnegative(),
+    channel: z.string().max(100),
+    input: z.unknown(),
+  }),
   z.object({ type: z.literal('ack'), id: z.number().int().nonnegative(), count: z.number().int().nonnegative() }),
   z.object({ type: z.literal('unsubscribe'), id: z.number().int().nonnegative() }),
 ]);
@@ -57,7 +67,9 @@ export class ApiSession {
   private async call(id: number, channel: string, input: unknown): Promise<void> {
     try {
       const def = this.definition(channel, 'call');
-      const value = await (this.handlers[channel as ApiChannel] as (input: unknown) => unknown)(parseInput(def.input, input));
+      const value = await (this.handlers[channel as ApiChannel] as (input: unknown) => unknown)(
+        parseInput(def.input, input),
+      );
       this.send({ type: 'result', id, ok: true, value: value ?? null });
     } catch (error) {
       this.send({ type: 'result', id, ok: false, error: this.toShape(error, channel) });
@@ -65,8 +77,13 @@ export class ApiSession {
   }
 
   private subscribe(id: number, channel: string, input: unknown): void {
+    if (this.streams.has(id)) {
+      // ids come from the client's own counter: a repeat is a client bug, and answering with an
+      // `end` for that id would end the stream that is already running under it
+      this.log(`mist api: ignored a second subscribe with stream id ${id}`);
+      return;
+    }
     try {
-      if (this.streams.has(id)) throw new MistError('invalid-input', `Stream id ${id} is already in use.`);
       const def = this.definition(channel, 'stream');
       const sink = new StreamSink<unknown>((events) => this.send({ type: 'batch', id, events }));
       const handler = this.handlers[channel as ApiChannel] as (input: unknown, sink: StreamSink<unknown>) => () => void;
@@ -96,13 +113,18 @@ export class ApiSession {
   private toShape(error: unknown, channel: string): MistErrorShape {
     if (error instanceof MistError) return error.toShape();
     this.log(`mist api: ${channel} failed unexpectedly: ${(error as Error)?.stack ?? String(error)}`);
-    return { code: 'internal', message: `Unexpected error in ${channel}: ${(error as Error)?.message ?? String(error)}` };
+    return {
+      code: 'internal',
+      message: `Unexpected error in ${channel}: ${(error as Error)?.message ?? String(error)}`,
+    };
   }
 }
 
 function parseInput(schema: z.ZodType, input: unknown): unknown {
   const parsed = schema.safeParse(input ?? {});
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') + ': ' : ''}${issue.message}`);
+  const problems = parsed.error.issues.map(
+    (issue) => `${issue.path.length ? issue.path.join('.') + ': ' : ''}${issue.message}`,
+  );
   throw new MistError('invalid-input', `Invalid input: ${problems.join('; ')}`);
 }

@@ -27,7 +27,7 @@ export async function diagnoseDockerAccess(
       error: new MistError(
         'docker-not-installed',
         `Docker is not installed on ${serverName}: there is no docker command and no engine socket at ${socketPath}. ` +
-          'Install the Docker engine (for example your distribution\'s docker.io package, or Docker\'s convenience script) and check again.',
+          "Install the Docker engine (for example your distribution's docker.io package, or Docker's convenience script) and check again.",
         { socketPath },
       ),
     };
@@ -37,7 +37,7 @@ export async function diagnoseDockerAccess(
       error: new MistError(
         'docker-not-installed',
         `The Docker CLI is on ${serverName}, but no engine socket exists at ${socketPath}: the engine is not running. ` +
-          'Start it (sudo systemctl enable --now docker) or set the server\'s Docker socket path.',
+          "Start it (sudo systemctl enable --now docker) or set the server's Docker socket path.",
         { socketPath },
       ),
     };

@@ -19,7 +19,12 @@ export async function checkServer(server: ServerDto, pool: ConnectionPool): Prom
   const conn = pool.connection(server.id);
   await conn.acquire(); // connection failures are the caller's error, not a check item
   const items: CheckItemDto[] = [
-    item({ id: 'ssh', status: 'ok', title: 'SSH', detail: `Connected as ${server.user} to ${server.host}:${server.port}.` }),
+    item({
+      id: 'ssh',
+      status: 'ok',
+      title: 'SSH',
+      detail: `Connected as ${server.user} to ${server.host}:${server.port}.`,
+    }),
   ];
   const result: ServerCheckDto = {
     serverId: server.id,
@@ -57,16 +62,37 @@ export async function checkServer(server: ServerDto, pool: ConnectionPool): Prom
       dataRoot: (info as { DockerRootDir?: string }).DockerRootDir ?? '/var/lib/docker',
     };
     items.push(
-      item({ id: 'docker-engine', status: 'ok', title: 'Docker engine', detail: `Docker ${version.Version} (API ${version.ApiVersion}) on ${version.Os}/${version.Arch}.` }),
-      item({ id: 'docker-socket', status: 'ok', title: 'Docker socket', detail: `${server.user} can use ${server.dockerSocketPath} (via ${pool.dockerRoute(server.id)}).` }),
+      item({
+        id: 'docker-engine',
+        status: 'ok',
+        title: 'Docker engine',
+        detail: `Docker ${version.Version} (API ${version.ApiVersion}) on ${version.Os}/${version.Arch}.`,
+      }),
+      item({
+        id: 'docker-socket',
+        status: 'ok',
+        title: 'Docker socket',
+        detail: `${server.user} can use ${server.dockerSocketPath} (via ${pool.dockerRoute(server.id)}).`,
+      }),
     );
   }
 
   result.compose = compose;
   items.push(
     compose
-      ? item({ id: 'compose', status: 'ok', title: 'Docker Compose', detail: `${compose.kind === 'v2' ? 'Compose plugin (v2)' : 'docker-compose (v1)'} ${compose.version}.` })
-      : item({ id: 'compose', status: 'warn', title: 'Docker Compose', detail: 'Neither the compose plugin nor docker-compose was found; compose apps will not deploy.', fix: 'sudo apt-get install docker-compose-plugin' }),
+      ? item({
+          id: 'compose',
+          status: 'ok',
+          title: 'Docker Compose',
+          detail: `${compose.kind === 'v2' ? 'Compose plugin (v2)' : 'docker-compose (v1)'} ${compose.version}.`,
+        })
+      : item({
+          id: 'compose',
+          status: 'warn',
+          title: 'Docker Compose',
+          detail: 'Neither the compose plugin nor docker-compose was found; compose apps will not deploy.',
+          fix: 'sudo apt-get install docker-compose-plugin',
+        }),
   );
 
   const gitVersion = git && git.exitCode === 0 ? /git version (\S+)/.exec(git.stdout)?.[1] : undefined;
@@ -74,7 +100,13 @@ export async function checkServer(server: ServerDto, pool: ConnectionPool): Prom
   items.push(
     gitVersion
       ? item({ id: 'git', status: 'ok', title: 'git', detail: `git ${gitVersion}.` })
-      : item({ id: 'git', status: 'fail', title: 'git', detail: 'git is not installed; deploys clone repositories on the server.', fix: 'sudo apt-get install git' }),
+      : item({
+          id: 'git',
+          status: 'fail',
+          title: 'git',
+          detail: 'git is not installed; deploys clone repositories on the server.',
+          fix: 'sudo apt-get install git',
+        }),
   );
 
   if (result.docker) {
@@ -107,10 +139,30 @@ async function freeDisk(run: Run, path: string): Promise<ServerCheckDto['disk']>
 }
 
 function diskItem(disk: ServerCheckDto['disk'], dataRoot: string): CheckItemDto {
-  if (!disk) return item({ id: 'disk', status: 'warn', title: 'Disk space', detail: `Could not read free space under ${dataRoot}.` });
+  if (!disk)
+    return item({
+      id: 'disk',
+      status: 'warn',
+      title: 'Disk space',
+      detail: `Could not read free space under ${dataRoot}.`,
+    });
   const free = `${(disk.freeBytes / GIB).toFixed(1)} GiB free of ${(disk.totalBytes / GIB).toFixed(1)} GiB under ${dataRoot}`;
-  if (disk.freeBytes < 1 * GIB) return item({ id: 'disk', status: 'fail', title: 'Disk space', detail: `${free}: builds will fail.`, fix: 'docker system prune' });
-  if (disk.freeBytes < 5 * GIB) return item({ id: 'disk', status: 'warn', title: 'Disk space', detail: `${free}: builds may run out.`, fix: 'docker system prune' });
+  if (disk.freeBytes < 1 * GIB)
+    return item({
+      id: 'disk',
+      status: 'fail',
+      title: 'Disk space',
+      detail: `${free}: builds will fail.`,
+      fix: 'docker system prune',
+    });
+  if (disk.freeBytes < 5 * GIB)
+    return item({
+      id: 'disk',
+      status: 'warn',
+      title: 'Disk space',
+      detail: `${free}: builds may run out.`,
+      fix: 'docker system prune',
+    });
   return item({ id: 'disk', status: 'ok', title: 'Disk space', detail: `${free}.` });
 }
 
@@ -122,23 +174,52 @@ async function checkTraefik(pool: ConnectionPool, serverId: string, result: Serv
   ]);
   result.traefik.network = networks.some((n) => n.Name === TRAEFIK_NETWORK);
   const traefik = containers.find((c) => /(^|\/)traefik(:|$)/.test(c.Image));
-  result.traefik.container = traefik ? { name: (traefik.Names[0] ?? '').replace(/^\//, ''), state: traefik.State } : null;
+  result.traefik.container = traefik
+    ? { name: (traefik.Names[0] ?? '').replace(/^\//, ''), state: traefik.State }
+    : null;
   result.items.push(
     result.traefik.network
       ? item({ id: 'traefik-network', status: 'ok', title: 'Traefik network', detail: `${TRAEFIK_NETWORK} exists.` })
-      : item({ id: 'traefik-network', status: 'warn', title: 'Traefik network', detail: `${TRAEFIK_NETWORK} does not exist yet; it is created on the first deploy or by Prepare server.` }),
+      : item({
+          id: 'traefik-network',
+          status: 'warn',
+          title: 'Traefik network',
+          detail: `${TRAEFIK_NETWORK} does not exist yet; it is created on the first deploy or by Prepare server.`,
+        }),
     result.traefik.container
-      ? item({ id: 'traefik-container', status: result.traefik.container.state === 'running' ? 'ok' : 'warn', title: 'Traefik', detail: `Container ${result.traefik.container.name} is ${result.traefik.container.state}.` })
-      : item({ id: 'traefik-container', status: 'warn', title: 'Traefik', detail: 'No Traefik container; web apps with domains need it (Prepare server installs it).' }),
+      ? item({
+          id: 'traefik-container',
+          status: result.traefik.container.state === 'running' ? 'ok' : 'warn',
+          title: 'Traefik',
+          detail: `Container ${result.traefik.container.name} is ${result.traefik.container.state}.`,
+        })
+      : item({
+          id: 'traefik-container',
+          status: 'warn',
+          title: 'Traefik',
+          detail: 'No Traefik container; web apps with domains need it (Prepare server installs it).',
+        }),
   );
 }
 
 function dockerFailure(error: MistError, server: ServerDto): CheckItemDto {
   if (error.code === 'docker-permission-denied') {
-    return item({ id: 'docker-socket', status: 'fail', title: 'Docker socket', detail: error.message, fix: `sudo usermod -aG docker ${server.user}` });
+    return item({
+      id: 'docker-socket',
+      status: 'fail',
+      title: 'Docker socket',
+      detail: error.message,
+      fix: `sudo usermod -aG docker ${server.user}`,
+    });
   }
   if (error.code === 'docker-not-installed') {
-    return item({ id: 'docker-engine', status: 'fail', title: 'Docker engine', detail: error.message, fix: 'sudo apt-get install docker.io && sudo systemctl enable --now docker' });
+    return item({
+      id: 'docker-engine',
+      status: 'fail',
+      title: 'Docker engine',
+      detail: error.message,
+      fix: 'sudo apt-get install docker.io && sudo systemctl enable --now docker',
+    });
   }
   return item({ id: 'docker-engine', status: 'fail', title: 'Docker engine', detail: error.message });
 }

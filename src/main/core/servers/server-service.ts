@@ -37,12 +37,21 @@ export class ServerService {
     return toServerDto(record);
   }
 
-  async probeHostKey(input: { host: string; port: number; proxyJumpServerId: string | null }): Promise<HostKeyProbeDto> {
+  async probeHostKey(input: {
+    host: string;
+    port: number;
+    proxyJumpServerId: string | null;
+  }): Promise<HostKeyProbeDto> {
     const sock = input.proxyJumpServerId
       ? await openTcpChannel(this.deps.pool.connection(this.record(input.proxyJumpServerId).id), input.host, input.port)
       : undefined;
     try {
-      return await probeHostKey({ host: input.host, port: input.port, knownHosts: readKnownHosts(this.deps.knownHostsPath), ...(sock ? { sock } : {}) });
+      return await probeHostKey({
+        host: input.host,
+        port: input.port,
+        knownHosts: readKnownHosts(this.deps.knownHostsPath),
+        ...(sock ? { sock } : {}),
+      });
     } finally {
       sock?.destroy();
     }
@@ -52,12 +61,14 @@ export class ServerService {
    * Saves a server after the user answered the host-key prompt, then connects once to prove the
    * credentials work. If that fails, nothing is kept (no row, no secret) and the error says why.
    */
-  async add(input: AddServerInput): Promise<ServerDto> {
+  async add(input: AddServerInput, options: { storeSecret?: boolean } = {}): Promise<ServerDto> {
     const { repo, pool } = this.deps;
     if (repo.findByName(input.name)) throw new MistError('conflict', `A server named ${input.name} already exists.`);
     if (input.proxyJumpServerId) this.record(input.proxyJumpServerId);
     const id = newId();
-    const secretRef = await this.storeSecret(id, input.auth);
+    // storeSecret: false is for unattended CLI use without a keychain: the secret then comes from
+    // the environment (the core's secretOverride) every time, and is never stored anywhere.
+    const secretRef = options.storeSecret === false ? null : await this.storeSecret(id, input.auth);
     try {
       repo.insert({ id, ...this.fieldsFrom(input, secretRef, input.hostKey) });
       if (input.hostKey.trust === 'once') pool.acceptHostKeyOnce(id, input.hostKey.fingerprint);
@@ -150,7 +161,9 @@ export class ServerService {
       return {
         ...h,
         proxyJumpServerId: jumpServer?.id ?? null,
-        alreadySaved: servers.some((s) => s.host === h.host && s.port === h.port && (h.user === null || s.user === h.user)),
+        alreadySaved: servers.some(
+          (s) => s.host === h.host && s.port === h.port && (h.user === null || s.user === h.user),
+        ),
       };
     });
   }
@@ -195,7 +208,8 @@ export class ServerService {
     const seen = new Set([serverId]);
     let next: string | null = jumpId;
     while (next) {
-      if (seen.has(next)) throw new MistError('invalid-input', 'That jump host would route through this server itself.');
+      if (seen.has(next))
+        throw new MistError('invalid-input', 'That jump host would route through this server itself.');
       seen.add(next);
       next = this.record(next).proxyJumpServerId;
     }

@@ -30,7 +30,8 @@ export async function openTcpChannel(conn: ServerConnection, host: string, port:
   const client = await conn.acquire();
   return new Promise((resolve, reject) => {
     client.forwardOut('127.0.0.1', 0, host, port, (error, channel) => {
-      if (error) reject(new MistError('host-unreachable', `The jump host could not reach ${host}:${port}: ${error.message}`));
+      if (error)
+        reject(new MistError('host-unreachable', `The jump host could not reach ${host}:${port}: ${error.message}`));
       else resolve(conn.track(channel));
     });
   });

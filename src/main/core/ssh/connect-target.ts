@@ -38,7 +38,13 @@ export async function resolveConnectTarget(server: ServerRecord, deps: TargetDep
   const knownHosts = readKnownHosts(deps.knownHostsPath);
   return {
     config,
-    errorContext: { serverName: server.name, host: server.host, port: server.port, user: server.user, authKind: server.auth.kind },
+    errorContext: {
+      serverName: server.name,
+      host: server.host,
+      port: server.port,
+      user: server.user,
+      authKind: server.auth.kind,
+    },
     judgeHostKey: (keyBlob) =>
       judgeHostKey({
         serverName: server.name,
@@ -53,16 +59,20 @@ export async function resolveConnectTarget(server: ServerRecord, deps: TargetDep
 }
 
 async function addCredentials(config: ConnectConfig, server: ServerRecord, deps: TargetDeps): Promise<void> {
-  const secret = async () => deps.secretOverride ?? (server.secretRef ? await deps.secrets.get(server.secretRef) : null);
+  const secret = async () =>
+    deps.secretOverride ?? (server.secretRef ? await deps.secrets.get(server.secretRef) : null);
   switch (server.auth.kind) {
     case 'key': {
       const path = expandHome(server.auth.keyPath);
       try {
         config.privateKey = readFileSync(path);
       } catch (error) {
-        throw new MistError('auth-failed', `${server.name}: the private key ${path} cannot be read (${(error as Error).message}).`);
+        throw new MistError(
+          'auth-failed',
+          `${server.name}: the private key ${path} cannot be read (${(error as Error).message}).`,
+        );
       }
-      if (server.auth.hasPassphrase) {
+      if (server.auth.hasPassphrase || deps.secretOverride !== null) {
         const passphrase = await secret();
         if (passphrase === null) throw missingSecret(server, 'passphrase');
         config.passphrase = passphrase;
@@ -72,7 +82,10 @@ async function addCredentials(config: ConnectConfig, server: ServerRecord, deps:
     case 'agent': {
       const socket = process.env.SSH_AUTH_SOCK;
       if (!socket) {
-        throw new MistError('auth-failed', `${server.name} uses your ssh-agent, but none is running (SSH_AUTH_SOCK is not set).`);
+        throw new MistError(
+          'auth-failed',
+          `${server.name} uses your ssh-agent, but none is running (SSH_AUTH_SOCK is not set).`,
+        );
       }
       config.agent = socket;
       return;
@@ -88,7 +101,10 @@ async function addCredentials(config: ConnectConfig, server: ServerRecord, deps:
 }
 
 function missingSecret(server: ServerRecord, what: string): MistError {
-  return new MistError('auth-failed', `The ${what} for ${server.name} is not in the keychain any more; edit the server to enter it again.`);
+  return new MistError(
+    'auth-failed',
+    `The ${what} for ${server.name} is not in the keychain any more; edit the server to enter it again.`,
+  );
 }
 
 export function readKnownHosts(path: string | null): string | null {

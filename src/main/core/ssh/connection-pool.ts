@@ -109,7 +109,12 @@ export class ConnectionPool extends EventEmitter {
       return { serverName: record.name, user: record.user, socketPath: record.dockerSocketPath };
     });
     // host/port are placeholders: the agent opens every connection itself, so they are never resolved.
-    const docker = new Dockerode({ protocol: 'http', host: 'docker.invalid', port: 80, agent } as Dockerode.DockerOptions);
+    const docker = new Dockerode({
+      protocol: 'http',
+      host: 'docker.invalid',
+      port: 80,
+      agent,
+    } as Dockerode.DockerOptions);
     const entry = { connection, agent, docker };
     this.entries.set(serverId, entry);
     return entry;

@@ -10,8 +10,11 @@ import { keyTypeOfBlob } from './fingerprint';
 export function knownHostsStatus(content: string, host: string, port: number, keyBlob: Buffer): KnownHostsStatus {
   const presentedType = keyTypeOfBlob(keyBlob);
   const presented = keyBlob.toString('base64');
-  const target = port === 22 ? host : `[${host}]:${port}`;
+  // ssh compares host names in lower case; hashed entries are HMACs of the lower-cased form.
+  const bareHost = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  const target = port === 22 ? bareHost : `[${bareHost}]:${port}`;
   let sawSameTypeOtherKey = false;
+  let sawSameKey = false;
 
   for (const rawLine of content.split('\n')) {
     const line = rawLine.trim();
@@ -24,12 +27,13 @@ export function knownHostsStatus(content: string, host: string, port: number, ke
     if (marker === '@cert-authority') continue;
     if (!hostMatches(patterns, target)) continue;
     if (marker === '@revoked') {
-      if (keyData === presented) return 'mismatch';
+      if (keyData === presented) return 'mismatch'; // revoked anywhere in the file beats any match
       continue;
     }
-    if (keyData === presented) return 'match';
-    if (keyType === presentedType) sawSameTypeOtherKey = true;
+    if (keyData === presented) sawSameKey = true;
+    else if (keyType === presentedType) sawSameTypeOtherKey = true;
   }
+  if (sawSameKey) return 'match';
   return sawSameTypeOtherKey ? 'mismatch' : 'unknown';
 }
 

@@ -23,7 +23,15 @@ export function probeHostKey(options: {
     client.on('error', (error) => {
       client.end();
       if (keyBlob === null) {
-        reject(classifySshError(error, { serverName: options.host, host: options.host, port: options.port, user: '', authKind: 'none' }));
+        reject(
+          classifySshError(error, {
+            serverName: options.host,
+            host: options.host,
+            port: options.port,
+            user: '',
+            authKind: 'none',
+          }),
+        );
         return;
       }
       resolve({
@@ -31,7 +39,10 @@ export function probeHostKey(options: {
         port: options.port,
         keyType: keyTypeOfBlob(keyBlob),
         fingerprint: sha256Fingerprint(keyBlob),
-        knownHosts: options.knownHosts === null ? 'unknown' : knownHostsStatus(options.knownHosts, options.host, options.port, keyBlob),
+        knownHosts:
+          options.knownHosts === null
+            ? 'unknown'
+            : knownHostsStatus(options.knownHosts, options.host, options.port, keyBlob),
       });
     });
     client.on('ready', () => {

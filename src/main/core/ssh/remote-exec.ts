@@ -31,7 +31,11 @@ const STOP_GRACE_MS = 2_000;
  * the server's connection, with a timeout and an AbortSignal, output streamed and collected.
  * A non-zero exit resolves (callers decide); use `execChecked` to turn it into an error.
  */
-export async function execRemote(conn: ServerConnection, argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+export async function execRemote(
+  conn: ServerConnection,
+  argv: readonly string[],
+  options: ExecOptions = {},
+): Promise<ExecResult> {
   const commandLine = quoteArgv(argv);
   const label = argv[0] ?? 'command';
   if (options.signal?.aborted) throw cancelled(label);
@@ -56,7 +60,8 @@ export async function execRemote(conn: ServerConnection, argv: readonly string[]
     };
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const timer = setTimeout(
-      () => stop(new MistError('timeout', `${label} did not finish within ${formatDuration(timeoutMs)} and was stopped.`)),
+      () =>
+        stop(new MistError('timeout', `${label} did not finish within ${formatDuration(timeoutMs)} and was stopped.`)),
       timeoutMs,
     );
     const onAbort = () => stop(cancelled(label));
@@ -81,7 +86,13 @@ export async function execRemote(conn: ServerConnection, argv: readonly string[]
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
       if (failure) return reject(failure);
-      resolve({ exitCode, signal: exitSignal, stdout: stdout.text(), stderr: stderr.text(), durationMs: Date.now() - started });
+      resolve({
+        exitCode,
+        signal: exitSignal,
+        stdout: stdout.text(),
+        stderr: stderr.text(),
+        durationMs: Date.now() - started,
+      });
     });
     if (options.stdin !== undefined) channel.end(options.stdin);
     else channel.end();
@@ -89,7 +100,11 @@ export async function execRemote(conn: ServerConnection, argv: readonly string[]
 }
 
 /** Like execRemote, but a non-zero exit becomes a `command-failed` error with the stderr tail. */
-export async function execChecked(conn: ServerConnection, argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+export async function execChecked(
+  conn: ServerConnection,
+  argv: readonly string[],
+  options: ExecOptions = {},
+): Promise<ExecResult> {
   const result = await execRemote(conn, argv, options);
   if (result.exitCode !== 0) {
     const tail = (result.stderr || result.stdout).trim().split('\n').slice(-5).join('\n');

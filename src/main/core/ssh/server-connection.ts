@@ -37,7 +37,13 @@ export const DEFAULT_TIMINGS: ConnectionTimings = {
 };
 
 /** Failures that a retry cannot fix: asking again would only repeat them (or lock the account). */
-const PERMANENT = new Set(['host-key-changed', 'host-key-unknown', 'auth-failed', 'keychain-unavailable', 'invalid-input']);
+const PERMANENT = new Set([
+  'host-key-changed',
+  'host-key-unknown',
+  'auth-failed',
+  'keychain-unavailable',
+  'invalid-input',
+]);
 
 /**
  * One long-lived SSH connection to one server: opened on demand, kept alive, re-opened with backoff
@@ -268,7 +274,7 @@ export class ServerConnection extends EventEmitter {
     this.current = {
       serverId: this.serverId,
       status,
-      reason: reason ? { code: reason.code, message: reason.message } : null,
+      reason: reason ? reason.toShape() : null,
       attempt,
       channels: this.liveChannels.size,
       since: Date.now(),

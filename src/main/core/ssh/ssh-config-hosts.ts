@@ -28,18 +28,20 @@ export function listSshConfigHosts(text: string): SshConfigHost[] {
   }
   const hosts: SshConfigHost[] = [];
   for (const alias of aliases) {
-    const computed = config.compute(alias);
-    const host = first(computed.HostName) ?? alias;
+    // Keywords are case-insensitive in ssh_config; never run `Match exec` commands just to list hosts.
+    const computed = config.compute(alias, { ignoreCase: true, matchExec: false });
+    const host = first(computed.hostname) ?? alias;
     if (!isValidHost(host)) continue; // e.g. %h tokens we cannot expand
-    const port = Number(first(computed.Port) ?? 22);
-    const jump = first(computed.ProxyJump);
+    const port = Number(first(computed.port) ?? 22);
+    const jump = first(computed.proxyjump);
     hosts.push({
       alias,
       host,
       port: Number.isInteger(port) && port > 0 && port < 65536 ? port : 22,
-      user: first(computed.User) ?? null,
-      identityFile: first(computed.IdentityFile) ?? null,
-      proxyJump: jump && jump.toLowerCase() !== 'none' ? (jump.split(',')[0] ?? null) : null,
+      user: first(computed.user) ?? null,
+      identityFile: first(computed.identityfile) ?? null,
+      // With several hops, the one right before the target is the last in the list.
+      proxyJump: jump && jump.toLowerCase() !== 'none' ? (jump.split(',').at(-1) ?? null) : null,
     });
   }
   return hosts;

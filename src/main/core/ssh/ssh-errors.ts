@@ -17,7 +17,10 @@ export function classifySshError(error: unknown, ctx: SshErrorContext): MistErro
 
   switch (err?.code) {
     case 'ECONNREFUSED':
-      return new MistError('host-unreachable', `${ctx.serverName}: connection refused by ${where}. Is sshd running on that port?`);
+      return new MistError(
+        'host-unreachable',
+        `${ctx.serverName}: connection refused by ${where}. Is sshd running on that port?`,
+      );
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return new MistError('host-unreachable', `${ctx.serverName}: the host name ${ctx.host} could not be resolved.`);
@@ -35,7 +38,7 @@ export function classifySshError(error: unknown, ctx: SshErrorContext): MistErro
   if (err?.level === 'client-authentication' || /All configured authentication methods failed/i.test(message)) {
     return new MistError('auth-failed', authFailureMessage(ctx));
   }
-  if (/Encrypted private (OpenSSH )?key detected, but no passphrase given/i.test(message)) {
+  if (/no passphrase given/i.test(message)) {
     return new MistError('auth-failed', `${ctx.serverName}: the private key is encrypted; enter its passphrase.`);
   }
   if (/Cannot parse privateKey|bad passphrase|Malformed OpenSSH private key|integrity check failed/i.test(message)) {

@@ -78,8 +78,7 @@ export class ServersRepo {
 
   findByName(name: string): ServerRecord | null {
     const row = this.db.prepare('SELECT * FROM servers WHERE name = ? COLLATE NOCASE').get(name) as
-      | ServerRow
-      | undefined;
+      ServerRow | undefined;
     return row ? toRecord(row) : null;
   }
 
