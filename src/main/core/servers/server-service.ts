@@ -61,14 +61,12 @@ export class ServerService {
    * Saves a server after the user answered the host-key prompt, then connects once to prove the
    * credentials work. If that fails, nothing is kept (no row, no secret) and the error says why.
    */
-  async add(input: AddServerInput, options: { storeSecret?: boolean } = {}): Promise<ServerDto> {
+  async add(input: AddServerInput): Promise<ServerDto> {
     const { repo, pool } = this.deps;
     if (repo.findByName(input.name)) throw new MistError('conflict', `A server named ${input.name} already exists.`);
     if (input.proxyJumpServerId) this.record(input.proxyJumpServerId);
     const id = newId();
-    // storeSecret: false is for unattended CLI use without a keychain: the secret then comes from
-    // the environment (the core's secretOverride) every time, and is never stored anywhere.
-    const secretRef = options.storeSecret === false ? null : await this.storeSecret(id, input.auth);
+    const secretRef = await this.storeSecret(id, input.auth);
     try {
       repo.insert({ id, ...this.fieldsFrom(input, secretRef, input.hostKey) });
       if (input.hostKey.trust === 'once') pool.acceptHostKeyOnce(id, input.hostKey.fingerprint);
