@@ -27,6 +27,7 @@ export interface Target {
   limit: number;
   comparison: '<=' | '>=';
   pass: boolean;
+  note?: string;
 }
 
 export interface Targets {
@@ -40,7 +41,7 @@ export interface Targets {
 }
 
 export function ratiosOf(ours: ClientFigures, baseline: ClientFigures): Record<Call, number> {
-  const ratio = (call: Call): number => round(baseline[call].median / ours[call].median, 1);
+  const ratio = (call: Call): number => round(baseline[call].median / ours[call].median, 2);
   return {
     ping: ratio('ping'),
     list: ratio('list'),
@@ -62,7 +63,11 @@ export function evaluateTargets(results: Record<string, RttResult>, rttMs: numbe
   });
   const targets = {
     pingWithin1_2xRtt: target('our median ping ≤ 1.2 × RTT (ms)', at.ours.ping.median, '<=', 1.2 * rttMs),
-    tenTimesFasterThanBaseline: target('baseline median ping / our median ping ≥ 10', at.ratios.ping, '>=', 10),
+    tenTimesFasterThanBaseline: {
+      ...target('baseline median ping / our median ping ≥ 10', at.ratios.ping, '>=', 10),
+      // Context, not an excuse: no client can beat one network round trip.
+      note: `a client costing exactly one network round trip would reach ${round(at.baseline.ping.median / at.floor.median, 1)}`,
+    },
     parallelInspectWithin3xRtt: target(
       `our ${width} parallel inspects ≤ 3 × RTT (ms, wall)`,
       at.ours.parallelInspect.median,
@@ -117,6 +122,10 @@ export function renderTargets(targets: Targets): string {
     targets.pingWithin1_2xRtt,
     targets.tenTimesFasterThanBaseline,
     targets.parallelInspectWithin3xRtt,
-  ].flatMap((t) => (t ? [`${t.pass ? 'PASS' : 'FAIL'}  ${t.description}: ${t.value} ${t.comparison} ${t.limit}`] : []));
+  ].flatMap((t) => {
+    if (!t) return [];
+    const note = t.note ? ` (${t.note})` : '';
+    return [`${t.pass ? 'PASS' : 'FAIL'}  ${t.description}: ${t.value} ${t.comparison} ${t.limit}${note}`];
+  });
   return [`targets at ${targets.rttMs} ms RTT:`, ...lines].join('\n');
 }

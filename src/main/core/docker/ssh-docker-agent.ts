@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { inspect } from 'node:util';
 import type { Duplex } from 'node:stream';
 import { MistError } from '../../../shared/errors';
 import { asSocketLike } from '../ssh/channel-socket';
@@ -26,8 +27,18 @@ export class SshDockerAgent extends http.Agent {
     private readonly conn: ServerConnection,
     private readonly target: () => DockerTarget,
   ) {
-    super({ keepAlive: true, maxSockets: 32, maxFreeSockets: 16 });
+    // As many idle sockets kept as may be open: a burst wider than the idle pool would otherwise close
+    // the extras and pay a channel-open round trip for each of them on the next burst.
+    super({ keepAlive: true, maxSockets: 32, maxFreeSockets: 32 });
     conn.on('transport-closed', this.onTransportClosed);
+  }
+
+  /**
+   * docker-modem runs util.inspect(requestOptions, { depth: null }) on every request, debug on or
+   * not; without this, that walks the whole ssh2 connection (0.3–1.7 s a call with a full pool).
+   */
+  [inspect.custom](): string {
+    return `SshDockerAgent { route: ${this.route} }`;
   }
 
   get currentRoute(): DockerRoute {

@@ -190,6 +190,8 @@ export class ServerConnection extends EventEmitter {
   }
 
   private adopt(client: Client, target: ConnectTarget): void {
+    // ssh2 leaves Nagle on: small back-to-back writes would wait ~40 ms for the server's delayed ACK.
+    client.setNoDelay(true);
     this.client = client;
     this.stale = false;
     this.closing = false;
