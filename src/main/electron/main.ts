@@ -4,6 +4,7 @@ import { BrowserWindow, Menu, app, nativeTheme } from 'electron';
 import { createCore, type Core } from '../core/core';
 import { bindIpc } from './ipc-bridge';
 import { applySecurityRestrictions } from './security';
+import { secureWebPreferences } from './web-preferences';
 import { loadWindowBounds, saveWindowBounds } from './window-state';
 
 /**
@@ -27,14 +28,7 @@ function createWindow(dataDir: string): BrowserWindow {
     show: false,
     title: 'Mist Desktop',
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#f7f7f8', // no white flash in dark mode
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js')),
   });
   window.once('ready-to-show', () => window.show());
   window.on('close', () => saveWindowBounds(dataDir, window.getBounds()));

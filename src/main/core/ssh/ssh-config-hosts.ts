@@ -1,16 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'ssh-config';
+import type { SshConfigHostDto } from '../../../shared/dto/server';
 import { MistError } from '../../../shared/errors';
 import { isValidHost } from '../../../shared/name-rules';
 
-export interface SshConfigHost {
-  alias: string;
-  host: string;
-  port: number;
-  user: string | null;
-  identityFile: string | null;
-  proxyJump: string | null;
-}
+/** What the config file itself says; the service adds which saved servers it corresponds to. */
+export type SshConfigHost = Omit<SshConfigHostDto, 'proxyJumpServerId' | 'alreadySaved'>;
 
 /**
  * The concrete hosts in an OpenSSH client config (`Host` entries without wildcards), each with
