@@ -38,6 +38,7 @@ export default tseslint.config(
         __dirname: 'readonly',
         require: 'readonly',
         URL: 'readonly',
+        Buffer: 'readonly',
       },
     },
   },
