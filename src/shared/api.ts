@@ -7,6 +7,33 @@ import type {
   ServerDto,
   SshConfigHostDto,
 } from './dto/server';
+import type {
+  AppDto,
+  AppStatusDto,
+  AuditEntryDto,
+  DeploymentDto,
+  DeploymentEventDto,
+  EnvVarDto,
+  LogLineDto,
+  ProjectDto,
+} from './dto/app';
+import {
+  appControlInputSchema,
+  appIdInputSchema,
+  auditListInputSchema,
+  createAppInputSchema,
+  createProjectInputSchema,
+  deleteAppInputSchema,
+  deleteProjectInputSchema,
+  deployInputSchema,
+  deploymentIdInputSchema,
+  envKeyInputSchema,
+  importEnvInputSchema,
+  listAppsInputSchema,
+  renameProjectInputSchema,
+  setEnvInputSchema,
+  updateAppInputSchema,
+} from './schemas/app';
 import {
   acceptHostKeyInputSchema,
   addServerInputSchema,
@@ -58,6 +85,35 @@ export const apiDefinition = {
   'servers.connect': call<ConnectionStateDto>()(serverIdInputSchema),
   'servers.check': call<ServerCheckDto>()(serverIdInputSchema),
   'connections.watch': stream<ConnectionStateDto>()(noInput),
+
+  'projects.list': call<ProjectDto[]>()(noInput),
+  'projects.create': call<ProjectDto>()(createProjectInputSchema),
+  'projects.rename': call<ProjectDto>()(renameProjectInputSchema),
+  'projects.delete': call<{ removed: true }>()(deleteProjectInputSchema),
+
+  'apps.list': call<AppDto[]>()(listAppsInputSchema),
+  'apps.get': call<AppDto>()(appIdInputSchema),
+  'apps.create': call<AppDto>()(createAppInputSchema),
+  'apps.update': call<AppDto>()(updateAppInputSchema),
+  'apps.delete': call<{ removed: true }>()(deleteAppInputSchema),
+  'apps.control': call<AppStatusDto>()(appControlInputSchema),
+  'apps.status': call<AppStatusDto>()(appIdInputSchema),
+  'apps.statusWatch': stream<AppStatusDto>()(noInput),
+
+  'env.list': call<EnvVarDto[]>()(appIdInputSchema),
+  'env.set': call<EnvVarDto[]>()(setEnvInputSchema),
+  'env.import': call<{ imported: number; errors: Array<{ line: number; message: string }> }>()(importEnvInputSchema),
+  'env.delete': call<{ removed: true }>()(envKeyInputSchema),
+  'env.reveal': call<{ value: string }>()(envKeyInputSchema),
+
+  'deploy.start': call<DeploymentDto>()(deployInputSchema),
+  'deploy.cancel': call<DeploymentDto>()(deploymentIdInputSchema),
+  'deployments.list': call<DeploymentDto[]>()(appIdInputSchema),
+  'deployments.get': call<DeploymentDto>()(deploymentIdInputSchema),
+  'deployments.log': call<LogLineDto[]>()(deploymentIdInputSchema),
+  'deployments.watch': stream<DeploymentEventDto>()(deploymentIdInputSchema),
+
+  'audit.list': call<AuditEntryDto[]>()(auditListInputSchema),
 } as const;
 
 export type ApiDefinition = typeof apiDefinition;

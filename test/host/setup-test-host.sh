@@ -133,6 +133,19 @@ build_base_image() {
 
 build_base_image
 
+# Mist's working directory on a server (app checkouts under /var/lib/mist/projects), owned by the
+# SSH user that deploys — what `sudo install -d -o USER /var/lib/mist` does on a real server.
+install -d -o mist -g mist -m 0755 /var/lib/mist
+say "/var/lib/mist belongs to mist"
+
+# The fixture repositories (test/fixtures/git-repo.ts) are owned by root; git refuses to read a
+# repository owned by another user unless it is marked safe.
+if ! git config --file /home/mist/.gitconfig --get-all safe.directory 2>/dev/null | grep -qx '\*'; then
+  git config --file /home/mist/.gitconfig --add safe.directory '*'
+  chown mist:mist /home/mist/.gitconfig
+fi
+say "git of mist trusts the fixture repositories"
+
 # sshd's privilege separation directory (normally made by systemd, which is not running here).
 mkdir -p /run/sshd && chmod 0755 /run/sshd
 

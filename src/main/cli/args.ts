@@ -78,3 +78,34 @@ export function stringOption(values: ParsedArgs['values'], name: string): string
 export function flagOption(values: ParsedArgs['values'], name: string): boolean {
   return values[name] === true;
 }
+
+/** A TCP port given as --NAME, or undefined when absent; anything but 1–65535 is a usage error. */
+export function portOption(command: string, values: ParsedArgs['values'], name: string): number | undefined {
+  const text = stringOption(values, name);
+  if (text === undefined) return undefined;
+  const port = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
+  if (!(port >= 1 && port <= 65535)) {
+    throw new CliUsageError(`--${name} must be a number from 1 to 65535 (got '${text}')`, command);
+  }
+  return port;
+}
+
+/**
+ * A limit given as --NAME: a plain decimal number (integer only when `integer`), or `none` for "no
+ * limit" (null). The range is left to the channel's schema, so its rules are exactly the UI's.
+ */
+export function limitOption(
+  command: string,
+  values: ParsedArgs['values'],
+  name: string,
+  what: { integer: boolean; example: string },
+): number | null | undefined {
+  const text = stringOption(values, name);
+  if (text === undefined) return undefined;
+  if (text === 'none') return null;
+  const pattern = what.integer ? /^\d{1,9}$/ : /^(?:\d{1,9}(?:\.\d{1,6})?|\.\d{1,6})$/;
+  if (!pattern.test(text)) {
+    throw new CliUsageError(`--${name} takes ${what.example}, or none for no limit (got '${text}')`, command);
+  }
+  return Number(text);
+}

@@ -11,6 +11,13 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Relative key paths are resolved against this; defaults to process.cwd(). */
   cwd?: string;
+  /**
+   * Registers what Ctrl+C (SIGINT) does while a command waits on something it can cancel (a
+   * deploy); returns how to unregister. Absent: Ctrl+C keeps its default (the process ends).
+   */
+  onInterrupt?: (listener: () => void) => () => void;
+  /** The clock for "5 min ago"; defaults to Date.now. */
+  now?: () => number;
 }
 
 /** Secrets larger than this are not a password or a passphrase. */
@@ -74,4 +81,24 @@ export function askChoice(io: CliIo, question: string, choices: readonly string[
       finish(null);
     });
   });
+}
+
+/**
+ * Reads all of stdin as text (for `env import -`), refusing more than `maxBytes`. Unlike a secret,
+ * the text may come from a terminal (ended with Ctrl+D) and may be empty.
+ */
+export async function readTextFromStdin(io: CliIo, maxBytes: number, what: string, command: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of io.stdin) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buffer.length;
+    if (size > maxBytes) throw new CliUsageError(`${what}: stdin holds more than ${formatKiB(maxBytes)}`, command);
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function formatKiB(bytes: number): string {
+  return bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${Math.round(bytes / 1024)} KiB`;
 }

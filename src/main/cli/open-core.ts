@@ -1,3 +1,4 @@
+import type { ApiHandlers } from '../core/api/api-handlers';
 import { createCore, type CoreOptions } from '../core/core';
 import { defaultDataDir } from '../core/paths';
 import { checkServer } from '../core/servers/server-check';
@@ -8,6 +9,11 @@ import type { ServerCheckDto, ServerDto } from '../../shared/dto/server';
 export interface CliCore {
   servers: Pick<ServerService, 'list' | 'get' | 'resolve' | 'probeHostKey' | 'add' | 'remove' | 'acceptHostKey'>;
   check(server: ServerDto): Promise<ServerCheckDto>;
+  /**
+   * Every API channel, exactly as the UI calls it. Projects, apps, env vars and deploys go through
+   * these (see api.ts), with each channel's own input schema, so rules and defaults are the UI's.
+   */
+  handlers: ApiHandlers;
   close(): Promise<void>;
 }
 
@@ -36,6 +42,7 @@ export function coreOpener(env: Record<string, string | undefined>): OpenCore {
     return {
       servers: core.servers,
       check: (server) => checkServer(server, core.pool),
+      handlers: core.handlers,
       close: () => core.close(),
     };
   };

@@ -15,11 +15,30 @@ const FIELD_SOURCES: Record<string, string> = {
   'hostKey.fingerprint': '--accept-host-key',
 };
 
+/** Where the fields of the project and app channels come from (`mist project|app ...`). */
+export const APP_FIELD_SOURCES: Record<string, string> = {
+  name: 'APP',
+  type: '--type',
+  description: '--description',
+  port: '--port',
+  gitUrl: '--git',
+  branch: '--branch',
+  dockerfilePath: '--dockerfile',
+  rootDir: '--root',
+  cpuLimit: '--cpu',
+  memoryMb: '--memory',
+  restartPolicy: '--restart',
+};
+
 /** The first zod issue as a usage error that names the flag, e.g. "invalid --host: a host is ...". */
-export function usageErrorFromZod(error: ZodError, command: string): CliUsageError {
+export function usageErrorFromZod(
+  error: ZodError,
+  command: string,
+  sources: Record<string, string> = FIELD_SOURCES,
+): CliUsageError {
   const issue = error.issues[0];
   if (!issue) return new CliUsageError('invalid input', command);
   const path = issue.path.map(String).join('.');
-  const source = FIELD_SOURCES[path] ?? (path || 'input');
+  const source = sources[path] ?? (path || 'input');
   return new CliUsageError(`invalid ${source}: ${issue.message}`, command);
 }

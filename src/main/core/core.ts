@@ -3,12 +3,18 @@ import { join } from 'node:path';
 import packageJson from '../../../package.json';
 import type { ApiHandlers } from './api/api-handlers';
 import { createHandlers } from './api/create-handlers';
+import { deployHandlers } from './api/handlers/deploy-handlers';
+import { serverHandlers } from './api/handlers/server-handlers';
+import { createAppModule, type AppModule } from './apps/app-module';
+import { AppRuntime } from './deploy/app-runtime';
+import { DeployService } from './deploy/deploy-service';
 import { databasePath, defaultDataDir } from './paths';
 import { KeychainSecretStore, type SecretStore } from './secrets/secret-store';
 import { ServerService } from './servers/server-service';
 import { ConnectionPool } from './ssh/connection-pool';
 import type { ConnectionTimings } from './ssh/server-connection';
 import { openDatabase, type Database } from './store/database';
+import { DeploymentsRepo } from './store/deployments-repo';
 import { ServersRepo } from './store/servers-repo';
 
 export interface CoreOptions {
@@ -24,6 +30,8 @@ export interface CoreOptions {
   /** Unattended CLI use: a password or passphrase from the environment instead of the keychain. */
   secretOverride?: string | null;
   timings?: Partial<ConnectionTimings>;
+  /** Deploys running at once per server (default 2). */
+  deploysPerServer?: number;
 }
 
 /** Everything the shells need, wired once: store, secrets, connections, services and the API. */
@@ -33,6 +41,9 @@ export interface Core {
   secrets: SecretStore;
   pool: ConnectionPool;
   servers: ServerService;
+  apps: AppModule;
+  deploys: DeployService;
+  runtime: AppRuntime;
   handlers: ApiHandlers;
   close(): Promise<void>;
 }
@@ -58,11 +69,35 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     knownHostsPath,
     sshConfigPath: options.sshConfigPath ?? join(homedir(), '.ssh', 'config'),
   });
-  const handlers = createHandlers({
-    servers,
-    pool,
+  const apps = createAppModule({
+    db,
     secrets,
-    info: { version: packageJson.version, shell: options.shell ?? 'web', dataDir },
+    pool,
+    servers: repo,
+    // an app's deploys must not outlive it
+    beforeAppDelete: async (app) => deploys.cancelAllFor(app.id),
+  });
+  const deployments = new DeploymentsRepo(db);
+  const deploys = new DeployService({
+    deployments,
+    servers: repo,
+    pool,
+    apps: apps.apps,
+    env: apps.env,
+    audit: apps.audit,
+    ...(options.deploysPerServer ? { perServerLimit: options.deploysPerServer } : {}),
+  });
+  deploys.settleInterrupted();
+  const runtime = new AppRuntime({ pool, deployments, apps: apps.apps, audit: apps.audit });
+  const handlers = createHandlers({
+    servers: serverHandlers({
+      servers,
+      pool,
+      secrets,
+      info: { version: packageJson.version, shell: options.shell ?? 'web', dataDir },
+    }),
+    projectsAndApps: apps.handlers,
+    deploys: deployHandlers({ deploys, runtime }),
   });
   return {
     dataDir,
@@ -70,8 +105,12 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     secrets,
     pool,
     servers,
+    apps,
+    deploys,
+    runtime,
     handlers,
     async close() {
+      deploys.cancelEverything();
       pool.closeAll();
       db.close();
     },

@@ -1,22 +1,34 @@
 import { useState } from 'react';
 import { AddServerDialog } from './components/AddServerDialog';
+import { AppPage } from './components/AppPage';
 import { ErrorNotice } from './components/ErrorNotice';
 import { KeychainBanner } from './components/KeychainBanner';
+import { NewProjectDialog } from './components/NewProjectDialog';
+import { ProjectPage } from './components/ProjectPage';
 import { ServerList } from './components/ServerList';
 import { ServerPage } from './components/ServerPage';
 import { Welcome } from './components/Welcome';
+import { useAppStatuses, useAppStatusesStream } from './hooks/useAppStatuses';
 import { useConnectionStates, useConnectionStatesStream } from './hooks/useConnectionStates';
-import { useSelectedServerId } from './hooks/useHashRoute';
+import { useRoute } from './hooks/useHashRoute';
+import { useApps, useProjects } from './hooks/useProjects';
 import { useAppInfo, useServers } from './hooks/useServers';
+import type { Route } from './lib/route';
 
-/** The frame: servers on the left, the chosen server (or a welcome) on the right. */
+/** The frame: servers with their projects and apps on the left, the chosen page on the right. */
 export function App() {
   useConnectionStatesStream();
+  useAppStatusesStream();
   const servers = useServers();
+  const projects = useProjects();
+  const apps = useApps();
   const states = useConnectionStates();
+  const statuses = useAppStatuses();
   const appInfo = useAppInfo();
-  const [selectedId, select] = useSelectedServerId();
+  const [route, navigate] = useRoute();
   const [adding, setAdding] = useState(false);
+  const [newProject, setNewProject] = useState(false);
+  const hasServers = (servers.data?.length ?? 0) > 0;
 
   return (
     <div className="app">
@@ -31,28 +43,89 @@ export function App() {
           {servers.error ? (
             <ErrorNotice error={servers.error} />
           ) : (
-            <ServerList servers={servers.data ?? []} states={states} selectedId={selectedId} onSelect={select} />
+            <ServerList
+              servers={servers.data ?? []}
+              states={states}
+              projects={projects.data ?? []}
+              apps={apps.data ?? []}
+              statuses={statuses}
+              route={route}
+              onNavigate={navigate}
+            />
           )}
+          {(projects.error ?? apps.error) && <ErrorNotice error={projects.error ?? apps.error} />}
         </nav>
+        {hasServers && (
+          <div className="sidebar-actions">
+            <button type="button" onClick={() => setNewProject(true)}>
+              New project
+            </button>
+          </div>
+        )}
         {appInfo.data && <p className="sidebar-footer muted">Mist {appInfo.data.version}</p>}
       </aside>
       <main className="main">
         <KeychainBanner />
-        {selectedId ? (
-          <ServerPage serverId={selectedId} onRemoved={() => select(null)} />
-        ) : (
-          <Welcome hasServers={(servers.data?.length ?? 0) > 0} onAdd={() => setAdding(true)} />
-        )}
+        <Page route={route} hasServers={hasServers} onAddServer={() => setAdding(true)} navigate={navigate} />
       </main>
       {adding && (
         <AddServerDialog
           onClose={() => setAdding(false)}
           onAdded={(server) => {
             setAdding(false);
-            select(server.id);
+            navigate({ page: 'server', serverId: server.id });
+          }}
+        />
+      )}
+      {newProject && (
+        <NewProjectDialog
+          servers={servers.data ?? []}
+          defaultServerId={currentServerId(route, projects.data ?? [], apps.data ?? [])}
+          onClose={() => setNewProject(false)}
+          onCreated={(project) => {
+            setNewProject(false);
+            navigate({ page: 'project', projectId: project.id });
           }}
         />
       )}
     </div>
   );
+}
+
+/** The server the current page belongs to, to pre-select it for a new project. */
+function currentServerId(
+  route: Route,
+  projects: { id: string; serverId: string }[],
+  apps: { id: string; serverId: string }[],
+): string | null {
+  switch (route.page) {
+    case 'server':
+      return route.serverId;
+    case 'project':
+      return projects.find((project) => project.id === route.projectId)?.serverId ?? null;
+    case 'app':
+      return apps.find((app) => app.id === route.appId)?.serverId ?? null;
+    default:
+      return null;
+  }
+}
+
+interface PageProps {
+  route: Route;
+  hasServers: boolean;
+  onAddServer: () => void;
+  navigate: (route: Route) => void;
+}
+
+function Page({ route, hasServers, onAddServer, navigate }: PageProps) {
+  switch (route.page) {
+    case 'server':
+      return <ServerPage serverId={route.serverId} onRemoved={() => navigate({ page: 'home' })} />;
+    case 'project':
+      return <ProjectPage key={route.projectId} projectId={route.projectId} />;
+    case 'app':
+      return <AppPage key={route.appId} appId={route.appId} tab={route.tab} deploymentId={route.deploymentId} />;
+    default:
+      return <Welcome hasServers={hasServers} onAdd={onAddServer} />;
+  }
 }

@@ -10,4 +10,14 @@ export const queryKeys = {
   connections: ['connections'] as const,
   sshConfigHosts: ['servers.sshConfigHosts'] as const,
   check: (serverId: string) => ['servers.check', serverId] as const,
+  projects: ['projects'] as const,
+  /** Every app (the sidebar and the pages read from this one list). */
+  apps: ['apps'] as const,
+  /** Fed by the `apps.statusWatch` stream, `apps.status` and `apps.control`. */
+  appStatuses: ['apps.statuses'] as const,
+  env: (appId: string) => ['env', appId] as const,
+  deployments: (appId: string) => ['deployments', appId] as const,
+  deployment: (deploymentId: string) => ['deployments.get', deploymentId] as const,
+  deploymentLog: (deploymentId: string) => ['deployments.log', deploymentId] as const,
+  audit: (appId: string) => ['audit', appId] as const,
 };

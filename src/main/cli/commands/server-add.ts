@@ -2,7 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import type { ServerDto } from '../../../shared/dto/server';
 import { MistError } from '../../../shared/errors';
 import { addServerInputSchema, fingerprintSchema, type AuthInput } from '../../../shared/schemas/server';
-import { expectPositionals, flagOption, parseCommandArgs, stringOption, type OptionSpecs } from '../args';
+import { expectPositionals, flagOption, parseCommandArgs, portOption, stringOption, type OptionSpecs } from '../args';
 import { withCore, type Command, type CommandContext } from '../command';
 import { CliUsageError, EXIT_OK } from '../errors';
 import { formatAddress, formatAuth, formatJson } from '../format';
@@ -52,12 +52,7 @@ export function parseServerAddArgs(args: string[], cwd: string): ServerAddArgs {
   if (host === undefined) throw usage('missing --host');
   if (user === undefined) throw usage('missing --user');
 
-  const portText = stringOption(values, 'port');
-  let port = 22;
-  if (portText !== undefined) {
-    port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
-    if (!(port >= 1 && port <= 65535)) throw usage(`--port must be a number from 1 to 65535 (got '${portText}')`);
-  }
+  const port = portOption(COMMAND, values, 'port') ?? 22;
 
   const keyPath = stringOption(values, 'key');
   const methods = [

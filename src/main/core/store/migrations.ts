@@ -31,4 +31,90 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'projects, apps, env vars, deployments, logs, audit log',
+    sql: `
+      CREATE TABLE projects (
+        id TEXT PRIMARY KEY,
+        server_id TEXT NOT NULL REFERENCES servers(id) ON DELETE RESTRICT,
+        name TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE apps (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE RESTRICT,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL CHECK (type IN ('web', 'service')),
+        description TEXT NOT NULL DEFAULT '',
+        port INTEGER NOT NULL CHECK (port BETWEEN 1 AND 65535),
+        git_url TEXT,
+        branch TEXT NOT NULL,
+        dockerfile_path TEXT NOT NULL,
+        root_dir TEXT NOT NULL,
+        cpu_limit REAL,
+        memory_mb INTEGER,
+        restart_policy TEXT NOT NULL CHECK (restart_policy IN ('no', 'always', 'on-failure', 'unless-stopped')),
+        -- bumped by every change a deploy applies; a deployment records the version it deployed
+        config_version INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (project_id, name)
+      );
+      CREATE TABLE env_vars (
+        app_id TEXT NOT NULL REFERENCES apps(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        -- plain value, or NULL for a secret (then secret_ref names its keychain entry)
+        value TEXT,
+        secret_ref TEXT,
+        scope TEXT NOT NULL CHECK (scope IN ('both', 'build', 'runtime')),
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (app_id, key),
+        CHECK ((value IS NULL) <> (secret_ref IS NULL))
+      );
+      CREATE TABLE deployments (
+        id TEXT PRIMARY KEY,
+        app_id TEXT NOT NULL REFERENCES apps(id) ON DELETE CASCADE,
+        number INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'building', 'deploying', 'success', 'failed', 'cancelled')),
+        trigger TEXT NOT NULL CHECK (trigger IN ('manual', 'cli', 'auto', 'rollback')),
+        commit_hash TEXT,
+        commit_message TEXT,
+        commit_author TEXT,
+        image TEXT,
+        container_id TEXT,
+        config_version INTEGER NOT NULL,
+        stages TEXT NOT NULL DEFAULT '[]',
+        error TEXT,
+        active INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        finished_at TEXT,
+        duration_ms INTEGER,
+        UNIQUE (app_id, number)
+      );
+      CREATE INDEX deployments_by_status ON deployments (status);
+      CREATE TABLE deployment_logs (
+        deployment_id TEXT NOT NULL REFERENCES deployments(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        stream TEXT NOT NULL CHECK (stream IN ('stdout', 'stderr', 'system')),
+        text TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (deployment_id, seq)
+      );
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target_type TEXT NOT NULL CHECK (target_type IN ('server', 'project', 'app')),
+        target_id TEXT NOT NULL,
+        app_id TEXT,
+        summary TEXT NOT NULL,
+        before_json TEXT,
+        after_json TEXT
+      );
+      CREATE INDEX audit_by_app ON audit_log (app_id, id);
+    `,
+  },
 ];

@@ -1,22 +1,27 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { parseRoute, routeHash, type Route } from '../lib/route';
 
-/** The selected server lives in the address hash (`#/servers/ID`) so a reload keeps it. */
-const PREFIX = '#/servers/';
+/** The current page lives in the address hash (see lib/route.ts) so a reload keeps it. */
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
   return () => window.removeEventListener('hashchange', onChange);
 }
 
-function selectedFromHash(): string | null {
-  const hash = window.location.hash;
-  return hash.startsWith(PREFIX) ? decodeURIComponent(hash.slice(PREFIX.length)) || null : null;
+const currentHash = () => window.location.hash;
+
+export function navigate(route: Route): void {
+  window.location.hash = routeHash(route);
+}
+
+export function useRoute(): [Route, (route: Route) => void] {
+  const hash = useSyncExternalStore(subscribe, currentHash);
+  const route = useMemo(() => parseRoute(hash), [hash]);
+  return [route, navigate];
 }
 
 export function useSelectedServerId(): [string | null, (id: string | null) => void] {
-  const selected = useSyncExternalStore(subscribe, selectedFromHash);
-  const select = useCallback((id: string | null) => {
-    window.location.hash = id ? PREFIX + encodeURIComponent(id) : '#/';
-  }, []);
-  return [selected, select];
+  const [route] = useRoute();
+  const select = useCallback((id: string | null) => navigate(id ? { page: 'server', serverId: id } : { page: 'home' }), []);
+  return [route.page === 'server' ? route.serverId : null, select];
 }

@@ -1,19 +1,21 @@
-import type { AppInfoDto, ConnectionStateDto } from '../../../shared/dto/server';
-import type { SecretStore } from '../secrets/secret-store';
-import { checkServer } from '../servers/server-check';
-import type { ServerService } from '../servers/server-service';
-import type { ConnectionPool } from '../ssh/connection-pool';
-import type { ApiHandlers } from './api-handlers';
+import type { AppInfoDto, ConnectionStateDto } from '../../../../shared/dto/server';
+import type { SecretStore } from '../../secrets/secret-store';
+import { checkServer } from '../../servers/server-check';
+import type { ServerService } from '../../servers/server-service';
+import type { ConnectionPool } from '../../ssh/connection-pool';
+import type { HandlersFor } from '../api-handlers';
 
-export interface HandlerDeps {
+export type ServerHandlers = HandlersFor<'app.' | 'servers.' | 'connections.'>;
+
+export interface ServerHandlerDeps {
   servers: ServerService;
   pool: ConnectionPool;
   secrets: SecretStore;
   info: Omit<AppInfoDto, 'keychain'>;
 }
 
-/** Binds every API channel to the service that does the work. */
-export function createHandlers({ servers, pool, secrets, info }: HandlerDeps): ApiHandlers {
+/** The app-info, server and connection channels. */
+export function serverHandlers({ servers, pool, secrets, info }: ServerHandlerDeps): ServerHandlers {
   return {
     'app.info': async () => ({ ...info, keychain: await secrets.availability() }),
     'servers.list': () => servers.list(),

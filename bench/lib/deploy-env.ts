@@ -1,0 +1,168 @@
+import { randomBytes } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dockerCli, removeContainersLabelled } from '../../test/fixtures/docker-host';
+import { createFixtureRepo, indexHtmlWithVersion, type FixtureRepo } from '../../test/fixtures/git-repo';
+import { runCommand } from '../../test/fixtures/run-command';
+import { startTestSshd, type TestSshd } from '../../test/fixtures/sshd';
+import { makeTempDir } from '../../test/fixtures/temp-home';
+import { startWanProxy, type WanProxy } from '../../test/fixtures/wan-proxy';
+import type { Cleanup } from './cleanup';
+
+/**
+ * What the deploy bench runs against: the real test sshd behind a WAN-simulating proxy, the fixture
+ * app's bare repository on the server (this machine), and the real `ssh` client set up to reach it.
+ * Everything it starts is registered with the bench's Cleanup.
+ */
+export interface DeployEnv {
+  /** Lowercase, unique per run: names every container, image, checkout and project the run makes. */
+  runId: string;
+  /** Containers and images the baselines make carry the label `mist.test=<label>`. */
+  label: string;
+  sshd: TestSshd;
+  proxy: WanProxy;
+  repo: FixtureRepo;
+  /** Parent of the baselines' checkouts on the server (this machine), owned by the mist user. */
+  checkoutRoot: string;
+  /** Whether the server's docker CLI builds with BuildKit (buildx present) or the legacy builder. */
+  builder: 'buildkit' | 'legacy';
+  /** Runs one shell script on the server as the mist user over ONE new `ssh` session, through the proxy. */
+  ssh(script: string, timeoutMs: number): Promise<{ code: number; stdout: string; stderr: string }>;
+  /** Commits the one-line change (the version line of www/index.html) and returns the new commit. */
+  bumpVersion(): Promise<{ commit: string; version: number }>;
+  /** The version currently on main. */
+  readonly version: number;
+}
+
+export async function startDeployEnv(
+  cleanup: Cleanup,
+  opts: { rttMs: number; historyKb: number; log: (line: string) => void },
+): Promise<DeployEnv> {
+  const runId = `${process.pid.toString(36)}${randomBytes(3).toString('hex')}`;
+  const label = `bench-deploy-${runId}`;
+  const checkoutRoot = `/tmp/mist-bench-deploy-${runId}`;
+  opts.log(`run ${runId}: starting sshd, WAN proxy (${opts.rttMs} ms RTT) and the fixture repository`);
+
+  // Registered before anything starts: a partial start is still cleaned up.
+  cleanup.add('remove baseline containers', () => removeContainersLabelled(label));
+  cleanup.add('remove baseline images', () => removeImagesLabelled(label));
+  cleanup.add('remove baseline checkouts', () => rmSync(checkoutRoot, { recursive: true, force: true }));
+
+  const [sshd, repo] = await Promise.all([startTestSshd(), createFixtureRepo()]);
+  cleanup.add('stop sshd', () => sshd.stop());
+  cleanup.add('remove fixture repository', () => repo.remove());
+  if (opts.historyKb > 0) await addHistory(repo, opts.historyKb);
+
+  const proxy = await startWanProxy({ targetHost: '127.0.0.1', targetPort: sshd.port, rttMs: opts.rttMs });
+  cleanup.add('close WAN proxy', () => proxy.close());
+
+  const sshDir = makeTempDir('mist-bench-ssh');
+  cleanup.add('remove ssh client files', () => sshDir.cleanup());
+  const knownHosts = join(sshDir.path, 'known_hosts');
+  writeFileSync(knownHosts, `[127.0.0.1]:${proxy.port} ${sshd.hostPublicKeyLine}\n`);
+  const user = sshd.users.docker;
+  const sshArgs = [
+    '-F', '/dev/null',
+    '-o', 'BatchMode=yes',
+    '-o', 'IdentitiesOnly=yes',
+    '-o', 'StrictHostKeyChecking=yes',
+    '-o', `UserKnownHostsFile=${knownHosts}`,
+    '-o', 'GlobalKnownHostsFile=/dev/null',
+    '-o', 'ControlPath=none',
+    '-o', 'LogLevel=ERROR',
+    '-i', user.privateKeyPath,
+    '-p', String(proxy.port),
+    `${user.name}@127.0.0.1`,
+  ]; // prettier-ignore
+  const ssh: DeployEnv['ssh'] = (script, timeoutMs) => runCommand('ssh', [...sshArgs, script], { timeoutMs });
+
+  const prepared = await ssh(`mkdir -p ${checkoutRoot} && docker buildx version >/dev/null 2>&1 && echo buildkit || echo legacy`, 30_000);
+  if (prepared.code !== 0) throw new Error(`ssh to the test sshd failed (exit ${prepared.code}): ${prepared.stderr.trim()}`);
+  const builder = prepared.stdout.trim() === 'buildkit' ? 'buildkit' : 'legacy';
+
+  let version = 1;
+  return {
+    runId,
+    label,
+    sshd,
+    proxy,
+    repo,
+    checkoutRoot,
+    builder,
+    ssh,
+    get version() {
+      return version;
+    },
+    async bumpVersion() {
+      const next = version + 1;
+      const commit = await repo.commit({ 'www/index.html': indexHtmlWithVersion(next) }, `Version ${next}`);
+      version = next;
+      return { commit, version: next };
+    },
+  };
+}
+
+/**
+ * Makes a clone cost what a real repository's does: a blob of `kb` KiB of random data added and then
+ * deleted again, so it is in the history every clone fetches but not in the checkout or the build context.
+ */
+async function addHistory(repo: FixtureRepo, kb: number): Promise<void> {
+  const chunks = Math.max(1, Math.ceil(kb / 256));
+  const files: Record<string, string> = {};
+  for (let i = 0; i < chunks; i += 1) files[`history/blob-${i}.txt`] = randomBytes(192 * 1024).toString('base64');
+  await repo.commit(files, `History weight: ${kb} KiB`);
+  await repo.commit(Object.fromEntries(Object.keys(files).map((file) => [file, null])), 'Drop the history weight');
+}
+
+export async function removeImagesLabelled(label: string): Promise<void> {
+  const listed = await dockerCli(['image', 'ls', '--quiet', '--filter', `label=mist.test=${label}`]);
+  const ids = [...new Set(listed.stdout.split('\n').filter(Boolean))];
+  if (ids.length > 0) await dockerCli(['rmi', '--force', ...ids]);
+}
+
+/** The host port Docker published for the container's `containerPort`, or null. */
+export async function publishedPort(container: string, containerPort: number): Promise<number | null> {
+  const result = await dockerCli(['port', container, String(containerPort)]);
+  const match = /:(\d+)\s*$/m.exec(result.stdout);
+  return result.code === 0 && match ? Number(match[1]) : null;
+}
+
+/** GETs `path` from 127.0.0.1:port, retrying for a few seconds while the app starts. */
+export async function httpGet(port: number, path: string, timeoutMs = 10_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}${path}`, { signal: AbortSignal.timeout(2_000) });
+      if (response.ok) return await response.text();
+      lastError = new Error(`HTTP ${response.status}`);
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`GET http://127.0.0.1:${port}${path} failed: ${String(lastError)}`);
+}
+
+/**
+ * Checks (untimed) that a deploy left the right app serving: the version line and the build arg.
+ * Throws when it did not, so a figure is never reported for a deploy that did not work.
+ */
+export async function verifyServing(
+  container: string,
+  containerPort: number,
+  expected: { version: number; greeting: string | null },
+): Promise<void> {
+  const port = await publishedPort(container, containerPort);
+  if (port === null) throw new Error(`container ${container} publishes no host port for ${containerPort}`);
+  const index = await httpGet(port, '/');
+  if (!index.includes(`mist-fixture-app version ${expected.version}<`)) {
+    throw new Error(`container ${container} serves the wrong version (expected ${expected.version}): ${index.trim()}`);
+  }
+  if (expected.greeting !== null) {
+    const build = (await httpGet(port, '/build.txt')).trim();
+    if (build !== expected.greeting) {
+      throw new Error(`container ${container} was built with BUILD_GREETING=${build}, expected ${expected.greeting}`);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import type { OptionSpecs, ParsedArgs } from './args';
+import { limitOption, portOption, stringOption } from './args';
+
+/** The app settings both `app create` and `app set` take, flag → field of the apps channels. */
+export const APP_SETTING_OPTIONS: OptionSpecs = {
+  port: { type: 'string' },
+  git: { type: 'string' },
+  branch: { type: 'string' },
+  dockerfile: { type: 'string' },
+  root: { type: 'string' },
+  description: { type: 'string' },
+  cpu: { type: 'string' },
+  memory: { type: 'string' },
+  restart: { type: 'string' },
+};
+
+export interface AppSettingFlags {
+  port?: number;
+  gitUrl?: string | null;
+  branch?: string;
+  dockerfilePath?: string;
+  rootDir?: string;
+  description?: string;
+  cpuLimit?: number | null;
+  memoryMb?: number | null;
+  restartPolicy?: string;
+}
+
+/**
+ * The settings given on the command line, and only those (absent flags stay absent, so the schema's
+ * defaults apply on create and nothing changes on set). Numbers are parsed here; every rule about
+ * their range and every string is the channel schema's. `none` clears --cpu, --memory and --git.
+ */
+export function parseAppSettingFlags(command: string, values: ParsedArgs['values']): AppSettingFlags {
+  const flags: AppSettingFlags = {};
+  const port = portOption(command, values, 'port');
+  if (port !== undefined) flags.port = port;
+  const git = stringOption(values, 'git');
+  if (git !== undefined) flags.gitUrl = git === 'none' ? null : git;
+  const text: Array<[string, 'branch' | 'dockerfilePath' | 'rootDir' | 'description' | 'restartPolicy']> = [
+    ['branch', 'branch'],
+    ['dockerfile', 'dockerfilePath'],
+    ['root', 'rootDir'],
+    ['description', 'description'],
+    ['restart', 'restartPolicy'],
+  ];
+  for (const [flag, field] of text) {
+    const value = stringOption(values, flag);
+    if (value !== undefined) flags[field] = value;
+  }
+  const cpu = limitOption(command, values, 'cpu', { integer: false, example: 'a number of CPUs such as 0.5' });
+  if (cpu !== undefined) flags.cpuLimit = cpu;
+  const memory = limitOption(command, values, 'memory', { integer: true, example: 'megabytes such as 512' });
+  if (memory !== undefined) flags.memoryMb = memory;
+  return flags;
+}

@@ -1,0 +1,13 @@
+import type { ApiHandlers } from './api-handlers';
+import type { DeployHandlers } from './handlers/deploy-handlers';
+import type { ProjectAppHandlers } from './handlers/project-app-handlers';
+import type { ServerHandlers } from './handlers/server-handlers';
+
+/** Every API channel bound to the service that does the work, one group per area. */
+export function createHandlers(groups: {
+  servers: ServerHandlers;
+  projectsAndApps: ProjectAppHandlers;
+  deploys: DeployHandlers;
+}): ApiHandlers {
+  return { ...groups.servers, ...groups.projectsAndApps, ...groups.deploys };
+}

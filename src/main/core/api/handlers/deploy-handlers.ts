@@ -1,0 +1,49 @@
+import type { AppStatusDto, DeploymentEventDto } from '../../../../shared/dto/app';
+import type { AppRuntime } from '../../deploy/app-runtime';
+import type { DeployService } from '../../deploy/deploy-service';
+import type { ApiHandlers, HandlersFor } from '../api-handlers';
+
+/** Deploys, deployment history and logs, and the running app's controls and status. */
+export type DeployHandlers = HandlersFor<'deploy.' | 'deployments.'> &
+  Pick<ApiHandlers, 'apps.control' | 'apps.status' | 'apps.statusWatch'>;
+
+export function deployHandlers({ deploys, runtime }: { deploys: DeployService; runtime: AppRuntime }): DeployHandlers {
+  return {
+    'deploy.start': ({ appId, trigger }) => deploys.start(appId, trigger),
+    'deploy.cancel': ({ deploymentId }) => deploys.cancel(deploymentId),
+    'deployments.list': ({ appId }) => deploys.list(appId),
+    'deployments.get': ({ deploymentId }) => deploys.get(deploymentId),
+    'deployments.log': ({ deploymentId }) => deploys.log(deploymentId),
+    'deployments.watch': ({ deploymentId }, sink) => {
+      // the snapshot first (status, then every stored line), then live events for this deployment
+      sink.push({ kind: 'status', deployment: deploys.get(deploymentId), message: null });
+      const seen = new Set<number>();
+      for (const line of deploys.log(deploymentId)) {
+        seen.add(line.seq);
+        sink.push({ kind: 'log', deploymentId, line });
+      }
+      const forward = (event: DeploymentEventDto) => {
+        const id = event.kind === 'log' ? event.deploymentId : event.deployment.id;
+        if (id !== deploymentId) return;
+        if (event.kind === 'log' && seen.has(event.line.seq)) return;
+        sink.push(event);
+      };
+      deploys.on('event', forward);
+      return () => deploys.off('event', forward);
+    },
+    'apps.control': ({ appId, action }) => runtime.control(appId, action),
+    'apps.status': ({ appId }) => runtime.status(appId),
+    'apps.statusWatch': (_input, sink) => {
+      const push = (status: AppStatusDto) => sink.push(status);
+      const stopDocker = runtime.watch(push);
+      const onDeploy = (event: DeploymentEventDto) => {
+        if (event.kind === 'status') void runtime.status(event.deployment.appId).then(push, () => {});
+      };
+      deploys.on('event', onDeploy);
+      return () => {
+        stopDocker();
+        deploys.off('event', onDeploy);
+      };
+    },
+  };
+}

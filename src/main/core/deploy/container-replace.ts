@@ -1,0 +1,151 @@
+import type Dockerode from 'dockerode';
+import { MistError } from '../../../shared/errors';
+import { TRAEFIK_NETWORK } from '../servers/server-check';
+
+export interface ContainerSpec {
+  appId: string;
+  /** Container name while the previous one still runs. */
+  candidateName: string;
+  image: string;
+  port: number;
+  publishPort: boolean;
+  env: Array<{ key: string; value: string }>;
+  labels: Record<string, string>;
+  restartPolicy: string;
+  cpuLimit: number | null;
+  memoryMb: number | null;
+}
+
+export function containerName(appId: string): string {
+  return `app-${appId}`;
+}
+
+/** How long a new container must stay up before it replaces the old one. */
+const SETTLE_MS = 1_500;
+
+/**
+ * Replaces the app's container without ever leaving it with nothing serving: the new container is
+ * created first (a bad config fails here, old one untouched); then it starts — after stopping the
+ * old one only when both need the same host port — and must still be running after a moment. If it
+ * is not, it is removed, the old one is started again, and the error carries its last log lines.
+ */
+export async function replaceContainer(
+  docker: Dockerode,
+  spec: ContainerSpec,
+  log: (line: string) => void,
+): Promise<{ containerId: string }> {
+  await ensureNetwork(docker, log);
+  const finalName = containerName(spec.appId);
+  const old = await inspectOrNull(docker.getContainer(finalName));
+  await removeIfExists(docker.getContainer(spec.candidateName)); // leftover of an interrupted deploy
+
+  const candidate = await docker.createContainer(createOptions(spec));
+  log(`Created container ${spec.candidateName} from ${spec.image}.`);
+  const oldRunning = old?.State.Running === true;
+  const mustStopOldFirst = spec.publishPort && oldRunning;
+  try {
+    if (mustStopOldFirst) {
+      log(`Stopping ${finalName} to free port ${spec.port}…`);
+      await docker.getContainer(finalName).stop({ t: 10 });
+    }
+    await candidate.start();
+    await delay(SETTLE_MS);
+    const state = (await candidate.inspect()).State;
+    if (!state.Running) {
+      const lastLogs = await tailLogs(candidate);
+      throw new MistError(
+        'docker-error',
+        `The new container exited with code ${state.ExitCode} right after starting.${lastLogs ? ` Its last output:\n${lastLogs}` : ''}`,
+      );
+    }
+  } catch (error) {
+    await candidate.remove({ force: true }).catch(() => {});
+    if (mustStopOldFirst) {
+      await docker
+        .getContainer(finalName)
+        .start()
+        .then(() => log(`Restarted the previous container ${finalName}.`))
+        .catch((e: Error) => log(`Could not restart the previous container: ${e.message}`));
+    }
+    throw error instanceof MistError ? error : new MistError('docker-error', `Starting the new container failed: ${(error as Error).message}`);
+  }
+
+  if (old) {
+    await docker.getContainer(finalName).remove({ force: true });
+    log(`Removed the previous container.`);
+  }
+  await candidate.rename({ name: finalName });
+  log(`${finalName} is running.`);
+  return { containerId: candidate.id };
+}
+
+function createOptions(spec: ContainerSpec): Dockerode.ContainerCreateOptions {
+  const portKey = `${spec.port}/tcp`;
+  return {
+    name: spec.candidateName,
+    Image: spec.image,
+    Env: spec.env.map(({ key, value }) => `${key}=${value}`),
+    Labels: spec.labels,
+    ExposedPorts: { [portKey]: {} },
+    HostConfig: {
+      RestartPolicy: { Name: spec.restartPolicy === 'no' ? '' : spec.restartPolicy },
+      NetworkMode: TRAEFIK_NETWORK,
+      ...(spec.cpuLimit ? { NanoCpus: Math.round(spec.cpuLimit * 1e9) } : {}),
+      ...(spec.memoryMb ? { Memory: spec.memoryMb * 1024 * 1024 } : {}),
+      ...(spec.publishPort ? { PortBindings: { [portKey]: [{ HostPort: String(spec.port) }] } } : {}),
+    },
+    // Reachable as app-{id} on the network from the start, even before the rename.
+    NetworkingConfig: { EndpointsConfig: { [TRAEFIK_NETWORK]: { Aliases: [containerName(spec.appId)] } } },
+  };
+}
+
+async function ensureNetwork(docker: Dockerode, log: (line: string) => void): Promise<void> {
+  const networks = await docker.listNetworks({ filters: { name: [TRAEFIK_NETWORK] } });
+  if (networks.some((n) => n.Name === TRAEFIK_NETWORK)) return;
+  try {
+    await docker.createNetwork({ Name: TRAEFIK_NETWORK, Driver: 'bridge' });
+    log(`Created the ${TRAEFIK_NETWORK} network.`);
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode !== 409) throw error; // created meanwhile
+  }
+}
+
+async function inspectOrNull(container: Dockerode.Container): Promise<Dockerode.ContainerInspectInfo | null> {
+  try {
+    return await container.inspect();
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode === 404) return null;
+    throw error;
+  }
+}
+
+async function removeIfExists(container: Dockerode.Container): Promise<void> {
+  await container.remove({ force: true }).catch((error: { statusCode?: number }) => {
+    if (error.statusCode !== 404) throw error;
+  });
+}
+
+async function tailLogs(container: Dockerode.Container): Promise<string> {
+  try {
+    const buffer = (await container.logs({ stdout: true, stderr: true, tail: 20, follow: false })) as unknown as Buffer;
+    return demuxToText(buffer).trim();
+  } catch {
+    return '';
+  }
+}
+
+/** Docker's multiplexed log format: 8-byte headers (stream, size) before each frame. */
+export function demuxToText(buffer: Buffer): string {
+  let text = '';
+  let offset = 0;
+  while (offset + 8 <= buffer.length && buffer[offset]! <= 2 && buffer.readUInt16BE(offset + 1) === 0) {
+    const size = buffer.readUInt32BE(offset + 4);
+    text += buffer.subarray(offset + 8, offset + 8 + size).toString('utf8');
+    offset += 8 + size;
+  }
+  return offset === 0 ? buffer.toString('utf8') : text;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,116 @@
+import type Dockerode from 'dockerode';
+import type { AppDto, DeployStage, LogLineDto } from '../../../shared/dto/app';
+import { MistError } from '../../../shared/errors';
+import type { ExecOptions } from '../ssh/remote-exec';
+import type { ServerConnection } from '../ssh/server-connection';
+import { containerName, replaceContainer } from './container-replace';
+import { LineSplitter } from './line-splitter';
+import { buildImage } from './remote-build';
+import { checkoutCommit, checkoutDir, resolveBranchHead, type CommitInfo } from './remote-git';
+
+/** The app as a deploy needs it. */
+export interface DeployableApp extends AppDto {
+  projectName: string;
+  configVersion: number;
+  /** The URL git clones (owner/repo already expanded), or null when no repository is set. */
+  gitCloneUrl: string | null;
+}
+
+export interface PipelineContext {
+  app: DeployableApp;
+  deploymentId: string;
+  conn: ServerConnection;
+  docker: Dockerode;
+  serverUser: string;
+  buildArgs: Array<{ key: string; value: string }>;
+  runtimeEnv: Array<{ key: string; value: string }>;
+  signal: AbortSignal;
+  buildTimeoutMs: number;
+  /** Every line goes through here: redacted, stored, streamed. */
+  log(stream: LogLineDto['stream'], text: string): void;
+  enterStage(stage: Exclude<DeployStage, 'queued'>): void;
+  recordCommit(commit: CommitInfo, image: string): void;
+}
+
+const GIT_TIMEOUT_MS = 10 * 60_000;
+
+/** Docker image names: lowercase, and our names are already [a-z0-9-]. */
+export function imageTag(app: Pick<DeployableApp, 'projectName' | 'name'>, commit: string): string {
+  return `mist/${app.projectName}-${app.name}:${commit}`;
+}
+
+/**
+ * resolve → fetch → build → deploy, each streamed to the log. Throws a MistError at the first
+ * failure; the previous container keeps serving unless the new one is up.
+ */
+export async function runPipeline(ctx: PipelineContext): Promise<{ containerId: string; commit: CommitInfo; image: string }> {
+  const { app } = ctx;
+  if (!app.gitCloneUrl) throw new MistError('invalid-input', `${app.name} has no git repository to deploy from.`);
+  const streamed = (timeoutMs: number): ExecOptions => {
+    const out = new LineSplitter((line) => ctx.log('stdout', line));
+    const err = new LineSplitter((line) => ctx.log('stderr', line));
+    return {
+      signal: ctx.signal,
+      timeoutMs,
+      onStdout: (chunk) => out.push(chunk),
+      onStderr: (chunk) => err.push(chunk),
+    };
+  };
+
+  ctx.enterStage('resolve');
+  ctx.log('system', `Resolving ${app.branch} in ${app.gitCloneUrl}…`);
+  const sha = await resolveBranchHead(ctx.conn, app.gitCloneUrl, app.branch, { signal: ctx.signal, timeoutMs: 60_000 });
+  ctx.log('system', `${app.branch} is at ${sha}.`);
+
+  ctx.enterStage('fetch');
+  const dir = checkoutDir(app.projectId, app.name);
+  const commit = await checkoutCommit(
+    ctx.conn,
+    { dir, url: app.gitCloneUrl, branch: app.branch, sha, user: ctx.serverUser },
+    streamed(GIT_TIMEOUT_MS),
+  );
+  const image = imageTag(app, commit.hash);
+  ctx.recordCommit(commit, image);
+  ctx.log('system', `Checked out ${commit.hash.slice(0, 12)} "${commit.message}" by ${commit.author}.`);
+
+  ctx.enterStage('build');
+  const contextDir = app.rootDir === '' ? dir : `${dir}/${app.rootDir}`;
+  const labels = identityLabels(app, ctx.deploymentId, commit.hash);
+  ctx.log('system', `Building ${image} with ${app.dockerfilePath}${ctx.buildArgs.length ? ` and ${ctx.buildArgs.length} build argument(s)` : ''}…`);
+  await buildImage(
+    ctx.conn,
+    { contextDir, dockerfile: `${contextDir}/${app.dockerfilePath}`, tag: image, labels, buildArgs: ctx.buildArgs },
+    streamed(ctx.buildTimeoutMs),
+  );
+
+  ctx.enterStage('deploy');
+  if (ctx.signal.aborted) throw new MistError('cancelled', 'The deployment was cancelled.');
+  const { containerId } = await replaceContainer(
+    ctx.docker,
+    {
+      appId: app.id,
+      candidateName: `${containerName(app.id)}-next`,
+      image,
+      port: app.port,
+      publishPort: app.type === 'web',
+      env: ctx.runtimeEnv,
+      labels,
+      restartPolicy: app.restartPolicy,
+      cpuLimit: app.cpuLimit,
+      memoryMb: app.memoryMb,
+    },
+    (line) => ctx.log('system', line),
+  );
+  return { containerId, commit, image };
+}
+
+/** Who a container or image belongs to, kept on the server so any desktop can reconcile. */
+export function identityLabels(app: DeployableApp, deploymentId: string, commit: string): Record<string, string> {
+  return {
+    'mist.managed': 'true',
+    'mist.app': app.id,
+    'mist.project': app.projectId,
+    'mist.deployment': deploymentId,
+    'mist.commit': commit,
+  };
+}

@@ -1,0 +1,215 @@
+import { EventEmitter } from 'node:events';
+import type { DeployStage, DeploymentDto, DeploymentEventDto, DeploymentTrigger, LogLineDto, StageTimingDto } from '../../../shared/dto/app';
+import { MistError } from '../../../shared/errors';
+import { newId } from '../ids';
+import type { ConnectionPool } from '../ssh/connection-pool';
+import { toDeploymentDto, type DeploymentsRepo } from '../store/deployments-repo';
+import type { ServersRepo } from '../store/servers-repo';
+import { DeployQueue } from './deploy-queue';
+import { runPipeline, type DeployableApp } from './deploy-pipeline';
+import { createRedactor } from './redactor';
+
+export interface DeployDeps {
+  deployments: DeploymentsRepo;
+  servers: ServersRepo;
+  pool: ConnectionPool;
+  apps: { record(appId: string): DeployableApp };
+  env: {
+    resolved(appId: string, scope: 'build' | 'runtime'): Promise<Array<{ key: string; value: string; secret: boolean }>>;
+    secretValues(appId: string): Promise<string[]>;
+  };
+  audit: { record(entry: { action: string; targetType: 'app'; targetId: string; appId: string; summary: string; after?: unknown }): void };
+  perServerLimit?: number;
+  buildTimeoutMs?: number;
+}
+
+const DEFAULT_BUILD_TIMEOUT_MS = 30 * 60_000;
+
+/**
+ * Starts, queues, cancels and records deployments. Emits `event` (DeploymentEventDto) for every status
+ * change and log line, so the UI and the CLI stream the same thing that is stored.
+ */
+export class DeployService extends EventEmitter {
+  private readonly queue: DeployQueue;
+  private readonly running = new Map<string, AbortController>();
+
+  constructor(private readonly deps: DeployDeps) {
+    super();
+    this.setMaxListeners(100);
+    this.queue = new DeployQueue(deps.perServerLimit ?? 2);
+  }
+
+  start(appId: string, trigger: DeploymentTrigger): DeploymentDto {
+    const app = this.deps.apps.record(appId);
+    if (!app.gitCloneUrl) throw new MistError('invalid-input', `${app.name} has no git repository; set one before deploying.`);
+    const deployment = this.deps.deployments.create({ id: newId(), appId, trigger, configVersion: app.configVersion });
+    const controller = new AbortController();
+    this.running.set(deployment.id, controller);
+    this.queue.enqueue({
+      deploymentId: deployment.id,
+      appId,
+      serverId: app.serverId,
+      run: () => this.execute(deployment.id, controller),
+    });
+    const blockedBy = this.queue.blockedBy(deployment.id);
+    const waitingFor = blockedBy ? this.deps.deployments.get(blockedBy) : null;
+    this.publishStatus(deployment.id, waitingFor ? `Waiting for deployment #${waitingFor.number} to finish.` : null);
+    return toDeploymentDto(this.deps.deployments.get(deployment.id)!);
+  }
+
+  cancel(deploymentId: string): DeploymentDto {
+    const deployment = this.require(deploymentId);
+    if (this.queue.remove(deploymentId)) {
+      this.finish(deploymentId, 'cancelled', 'Cancelled before it started.');
+    } else {
+      this.running.get(deploymentId)?.abort();
+    }
+    return toDeploymentDto(this.deps.deployments.get(deployment.id)!);
+  }
+
+  /** Cancels the app's waiting and running deploys (before the app is deleted). */
+  cancelAllFor(appId: string): void {
+    for (const deployment of this.deps.deployments.unfinished().filter((d) => d.appId === appId)) {
+      if (this.queue.isWaiting(deployment.id) || this.running.has(deployment.id)) this.cancel(deployment.id);
+    }
+  }
+
+  /** On shutdown: stop every deploy in flight (their commands are killed on the server). */
+  cancelEverything(): void {
+    for (const controller of this.running.values()) controller.abort();
+  }
+
+  list(appId: string): DeploymentDto[] {
+    return this.deps.deployments.listForApp(appId).map(toDeploymentDto);
+  }
+
+  get(deploymentId: string): DeploymentDto {
+    return toDeploymentDto(this.require(deploymentId));
+  }
+
+  log(deploymentId: string): LogLineDto[] {
+    this.require(deploymentId);
+    return this.deps.deployments.log(deploymentId);
+  }
+
+  /** Marks what a crash or quit left half-way as failed (the container on the server is unaffected). */
+  settleInterrupted(): number {
+    const unfinished = this.deps.deployments.unfinished().filter((d) => !this.running.has(d.id));
+    for (const deployment of unfinished) {
+      this.finish(deployment.id, 'failed', 'Interrupted: Mist Desktop stopped while this deployment was running.');
+    }
+    return unfinished.length;
+  }
+
+  private async execute(deploymentId: string, controller: AbortController): Promise<void> {
+    const deployment = this.require(deploymentId);
+    const app = this.deps.apps.record(deployment.appId);
+    const server = this.deps.servers.findById(app.serverId);
+    const started = Date.now();
+    let redact = createRedactor([]);
+    const stages: StageTimingDto[] = [];
+    const timer = setTimeout(() => controller.abort(new MistError('timeout', 'The build took longer than its timeout.')), this.buildTimeout());
+    try {
+      redact = createRedactor(await this.deps.env.secretValues(app.id));
+      const [buildVars, runtimeVars] = await Promise.all([
+        this.deps.env.resolved(app.id, 'build'),
+        this.deps.env.resolved(app.id, 'runtime'),
+      ]);
+      const log = (stream: LogLineDto['stream'], text: string) => this.appendLog(deploymentId, stream, redact(text));
+      const enterStage = (stage: Exclude<DeployStage, 'queued'>) => {
+        const now = Date.now();
+        const previous = stages.at(-1);
+        if (previous && previous.durationMs === null) previous.durationMs = now - Date.parse(previous.startedAt);
+        stages.push({ stage, startedAt: new Date(now).toISOString(), durationMs: null });
+        this.deps.deployments.update(deploymentId, { stages, status: stage === 'deploy' ? 'deploying' : 'building' });
+        this.publishStatus(deploymentId, null);
+      };
+      const result = await runPipeline({
+        app,
+        deploymentId,
+        conn: this.deps.pool.connection(app.serverId),
+        docker: this.deps.pool.docker(app.serverId),
+        serverUser: server?.user ?? 'the SSH user',
+        buildArgs: buildVars,
+        runtimeEnv: runtimeVars,
+        signal: controller.signal,
+        buildTimeoutMs: this.buildTimeout(),
+        log,
+        enterStage,
+        recordCommit: (commit, image) =>
+          this.deps.deployments.update(deploymentId, {
+            commitHash: commit.hash,
+            commitMessage: commit.message,
+            commitAuthor: commit.author,
+            image,
+          }),
+      });
+      closeStage(stages);
+      this.deps.deployments.update(deploymentId, { stages, containerId: result.containerId });
+      this.deps.deployments.makeActive(app.id, deploymentId);
+      log('system', `Deployment #${deployment.number} succeeded in ${formatSeconds(Date.now() - started)}.`);
+      this.finish(deploymentId, 'success', null, started);
+    } catch (error) {
+      closeStage(stages);
+      this.deps.deployments.update(deploymentId, { stages });
+      const reason = controller.signal.reason instanceof MistError ? controller.signal.reason : error;
+      const cancelled = controller.signal.aborted && !(reason instanceof MistError && reason.code === 'timeout');
+      const message = redact(cancelled ? 'Cancelled by the user.' : (reason as Error).message);
+      this.appendLog(deploymentId, 'system', `${cancelled ? 'Cancelled' : 'Failed'}: ${message}`);
+      this.finish(deploymentId, cancelled ? 'cancelled' : 'failed', message, started);
+    } finally {
+      clearTimeout(timer);
+      this.running.delete(deploymentId);
+    }
+  }
+
+  private finish(deploymentId: string, status: 'success' | 'failed' | 'cancelled', error: string | null, started?: number): void {
+    const finishedAt = new Date();
+    const deployment = this.deps.deployments.update(deploymentId, {
+      status,
+      error,
+      finishedAt: finishedAt.toISOString(),
+      durationMs: started === undefined ? null : finishedAt.getTime() - started,
+    });
+    this.running.delete(deploymentId);
+    this.deps.audit.record({
+      action: `deploy.${status}`,
+      targetType: 'app',
+      targetId: deployment.appId,
+      appId: deployment.appId,
+      summary: `Deployment #${deployment.number} ${status}${error ? `: ${error}` : ''}`,
+      after: { number: deployment.number, status, commit: deployment.commitHash },
+    });
+    this.publishStatus(deploymentId, error);
+  }
+
+  /** Stores a (already redacted) log line and streams it. */
+  private appendLog(deploymentId: string, stream: LogLineDto['stream'], text: string): void {
+    const [line] = this.deps.deployments.appendLog(deploymentId, [{ stream, text, at: new Date().toISOString() }]);
+    if (line) this.emit('event', { kind: 'log', deploymentId, line } satisfies DeploymentEventDto);
+  }
+
+  private publishStatus(deploymentId: string, message: string | null): void {
+    const deployment = toDeploymentDto(this.require(deploymentId));
+    this.emit('event', { kind: 'status', deployment, message } satisfies DeploymentEventDto);
+  }
+
+  private require(deploymentId: string) {
+    const deployment = this.deps.deployments.get(deploymentId);
+    if (!deployment) throw new MistError('not-found', `No deployment with id ${deploymentId}.`);
+    return deployment;
+  }
+
+  private buildTimeout(): number {
+    return this.deps.buildTimeoutMs ?? DEFAULT_BUILD_TIMEOUT_MS;
+  }
+}
+
+function closeStage(stages: StageTimingDto[]): void {
+  const last = stages.at(-1);
+  if (last && last.durationMs === null) last.durationMs = Date.now() - Date.parse(last.startedAt);
+}
+
+function formatSeconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}

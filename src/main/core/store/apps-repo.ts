@@ -1,0 +1,152 @@
+import type { AppDto, AppType, RestartPolicy } from '../../../shared/dto/app';
+import { normalizeGitUrl } from '../../../shared/app-rules';
+import type { Database } from './database';
+
+/** An app as the core (the deploy pipeline) needs it: the DTO plus what a deploy reads. */
+export type AppRecord = AppDto & {
+  projectName: string;
+  /** Bumped by every change a deploy applies; a deployment records the version it deployed. */
+  configVersion: number;
+  /** normalizeGitUrl(gitUrl).url: what git clones, or null when no repository is set. */
+  gitCloneUrl: string | null;
+};
+
+interface AppRow {
+  id: string;
+  project_id: string;
+  name: string;
+  type: AppType;
+  description: string;
+  port: number;
+  git_url: string | null;
+  branch: string;
+  dockerfile_path: string;
+  root_dir: string;
+  cpu_limit: number | null;
+  memory_mb: number | null;
+  restart_policy: RestartPolicy;
+  config_version: number;
+  created_at: string;
+  updated_at: string;
+  server_id: string;
+  project_name: string;
+  redeploy_pending: 0 | 1;
+}
+
+/** The settings a user edits (everything but identity, project and bookkeeping). */
+export interface AppSettings {
+  name: string;
+  description: string;
+  port: number;
+  gitUrl: string | null;
+  branch: string;
+  dockerfilePath: string;
+  rootDir: string;
+  cpuLimit: number | null;
+  memoryMb: number | null;
+  restartPolicy: RestartPolicy;
+}
+
+export interface NewApp extends AppSettings {
+  id: string;
+  projectId: string;
+  type: AppType;
+}
+
+// redeploy_pending: the active deployment deployed an older configuration than the current one.
+const SELECT = `
+  SELECT a.*, p.server_id, p.name AS project_name,
+    EXISTS (SELECT 1 FROM deployments d WHERE d.app_id = a.id AND d.active = 1 AND d.config_version < a.config_version)
+      AS redeploy_pending
+  FROM apps a JOIN projects p ON p.id = a.project_id`;
+
+function toRecord(row: AppRow): AppRecord {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    serverId: row.server_id,
+    name: row.name,
+    type: row.type,
+    description: row.description,
+    port: row.port,
+    gitUrl: row.git_url,
+    branch: row.branch,
+    dockerfilePath: row.dockerfile_path,
+    rootDir: row.root_dir,
+    cpuLimit: row.cpu_limit,
+    memoryMb: row.memory_mb,
+    restartPolicy: row.restart_policy,
+    internalAddress: `app-${row.id}:${row.port}`,
+    redeployPending: row.redeploy_pending === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    projectName: row.project_name,
+    configVersion: row.config_version,
+    gitCloneUrl: row.git_url === null ? null : (normalizeGitUrl(row.git_url)?.url ?? null),
+  };
+}
+
+export function toAppDto(record: AppRecord): AppDto {
+  const { projectName: _projectName, configVersion: _configVersion, gitCloneUrl: _gitCloneUrl, ...dto } = record;
+  return dto;
+}
+
+/** The apps table, and nothing else (server and project name come from the project). */
+export class AppsRepo {
+  constructor(private readonly db: Database) {}
+
+  list(projectId?: string): AppRecord[] {
+    const rows = (
+      projectId === undefined
+        ? this.db.prepare(`${SELECT} ORDER BY p.name, a.name`).all()
+        : this.db.prepare(`${SELECT} WHERE a.project_id = ? ORDER BY a.name`).all(projectId)
+    ) as AppRow[];
+    return rows.map(toRecord);
+  }
+
+  findById(id: string): AppRecord | null {
+    const row = this.db.prepare(`${SELECT} WHERE a.id = ?`).get(id) as AppRow | undefined;
+    return row ? toRecord(row) : null;
+  }
+
+  findByName(projectId: string, name: string): AppRecord | null {
+    const row = this.db.prepare(`${SELECT} WHERE a.project_id = ? AND a.name = ?`).get(projectId, name) as
+      AppRow | undefined;
+    return row ? toRecord(row) : null;
+  }
+
+  insert(app: NewApp, now = new Date().toISOString()): AppRecord {
+    this.db
+      .prepare(
+        `INSERT INTO apps (id, project_id, name, type, description, port, git_url, branch, dockerfile_path, root_dir,
+           cpu_limit, memory_mb, restart_policy, config_version, created_at, updated_at)
+         VALUES (@id, @projectId, @name, @type, @description, @port, @gitUrl, @branch, @dockerfilePath, @rootDir,
+           @cpuLimit, @memoryMb, @restartPolicy, 1, @now, @now)`,
+      )
+      .run({ ...app, now });
+    return this.findById(app.id)!;
+  }
+
+  /** Saves the settings; `bumpConfig` when a deploy would apply the change. */
+  update(id: string, settings: AppSettings, bumpConfig: boolean, now = new Date().toISOString()): AppRecord {
+    this.db
+      .prepare(
+        `UPDATE apps SET name = @name, description = @description, port = @port, git_url = @gitUrl, branch = @branch,
+           dockerfile_path = @dockerfilePath, root_dir = @rootDir, cpu_limit = @cpuLimit, memory_mb = @memoryMb,
+           restart_policy = @restartPolicy, config_version = config_version + @bump, updated_at = @now
+         WHERE id = @id`,
+      )
+      .run({ ...settings, id, bump: bumpConfig ? 1 : 0, now });
+    return this.findById(id)!;
+  }
+
+  /** A change outside the apps row that a deploy applies (e.g. an env var). */
+  bumpConfigVersion(id: string, now = new Date().toISOString()): void {
+    this.db.prepare('UPDATE apps SET config_version = config_version + 1, updated_at = ? WHERE id = ?').run(now, id);
+  }
+
+  /** Removes the app; its env vars and deployments (and their logs) go with it (ON DELETE CASCADE). */
+  remove(id: string): void {
+    this.db.prepare('DELETE FROM apps WHERE id = ?').run(id);
+  }
+}

@@ -1,0 +1,128 @@
+import type { AppFormErrors, AppFormField, AppFormValues } from '../lib/app-form';
+import { RESTART_POLICIES } from '../lib/app-form';
+import { SelectField } from './SelectField';
+import { TextField } from './TextField';
+
+interface AppFieldProps {
+  field: Exclude<AppFormField, 'type'>;
+  values: AppFormValues;
+  errors: AppFormErrors;
+  onChange: (patch: Partial<AppFormValues>) => void;
+  onBlur: (field: AppFormField) => void;
+}
+
+/** One app setting as a labelled input; the create-app dialog and the settings tabs share these. */
+export function AppField({ field, values, errors, onChange, onBlur }: AppFieldProps) {
+  const common = {
+    error: errors[field],
+    onBlur: () => onBlur(field),
+    autoComplete: 'off',
+    spellCheck: false,
+  };
+  switch (field) {
+    case 'name':
+      return (
+        <TextField
+          label="Name"
+          value={values.name}
+          onChange={(name) => onChange({ name })}
+          hint="Lowercase letters, digits and hyphens; unique in the project."
+          required
+          {...common}
+        />
+      );
+    case 'description':
+      return (
+        <TextField
+          label="Description"
+          value={values.description}
+          onChange={(description) => onChange({ description })}
+          {...common}
+          spellCheck
+        />
+      );
+    case 'port':
+      return (
+        <TextField
+          label="Port"
+          type="number"
+          min={1}
+          max={65535}
+          className="input-port"
+          value={values.port}
+          onChange={(port) => onChange({ port })}
+          hint="The port the app listens on inside its container."
+          required
+          {...common}
+        />
+      );
+    case 'gitUrl':
+      return (
+        <TextField
+          label="Git repository"
+          value={values.gitUrl}
+          onChange={(gitUrl) => onChange({ gitUrl })}
+          placeholder="https://github.com/owner/repo.git"
+          hint="An https, ssh (git@host:owner/repo.git) or git:// URL, a path on the server, or owner/repo for GitHub."
+          {...common}
+        />
+      );
+    case 'branch':
+      return <TextField label="Branch" value={values.branch} onChange={(branch) => onChange({ branch })} {...common} />;
+    case 'dockerfilePath':
+      return (
+        <TextField
+          label="Dockerfile path"
+          value={values.dockerfilePath}
+          onChange={(dockerfilePath) => onChange({ dockerfilePath })}
+          hint="Relative to the root directory."
+          {...common}
+        />
+      );
+    case 'rootDir':
+      return (
+        <TextField
+          label="Root directory"
+          value={values.rootDir}
+          onChange={(rootDir) => onChange({ rootDir })}
+          hint="The build context, inside the repository."
+          {...common}
+        />
+      );
+    case 'cpuLimit':
+      return (
+        <TextField
+          label="CPU limit"
+          inputMode="decimal"
+          value={values.cpuLimit}
+          onChange={(cpuLimit) => onChange({ cpuLimit })}
+          placeholder="No limit"
+          hint="CPUs, from 0.1 up to the server's cores. Empty for no limit."
+          {...common}
+        />
+      );
+    case 'memoryMb':
+      return (
+        <TextField
+          label="Memory limit (MB)"
+          inputMode="numeric"
+          value={values.memoryMb}
+          onChange={(memoryMb) => onChange({ memoryMb })}
+          placeholder="No limit"
+          hint="Megabytes, at least 128. Empty for no limit."
+          {...common}
+        />
+      );
+    case 'restartPolicy':
+      return (
+        <SelectField
+          label="Restart policy"
+          value={values.restartPolicy}
+          options={RESTART_POLICIES}
+          onChange={(restartPolicy) => onChange({ restartPolicy })}
+          error={errors.restartPolicy}
+          onBlur={() => onBlur('restartPolicy')}
+        />
+      );
+  }
+}
