@@ -7,10 +7,33 @@ Usage:
   mist server list [--json]
   mist server check NAME [--json]
   mist server remove NAME
+  mist project create NAME --server SERVER [--json]
+  mist project list [--json]
+  mist app create PROJECT/APP --type web|service [--port N] [--git URL] [--branch B] [options]
+  mist app set PROJECT/APP [--cpu X|none] [--memory MB|none] [--restart POLICY] [--port N] [options]
+  mist app show PROJECT/APP [--json]
+  mist app list [PROJECT] [--json]
+  mist app delete PROJECT/APP
+  mist env set PROJECT/APP KEY=VALUE... [--secret] [--scope both|build|runtime]
+  mist env import PROJECT/APP FILE [--secret] [--scope both|build|runtime]
+  mist env list PROJECT/APP [--json]
+  mist env unset PROJECT/APP KEY
+  mist deploy PROJECT/APP [--no-wait] [--json]
+  mist deployments PROJECT/APP [--json]
+  mist logs build PROJECT/APP [NUMBER] [--json]
+  mist start|stop|restart PROJECT/APP
   mist --help | --version
 
 Commands:
-  server    add, list, check and remove servers (mist server --help)
+  server       add, list, check and remove servers (mist server --help)
+  project      create and list projects (mist project --help)
+  app          create, change, show, list and delete apps (mist app --help)
+  env          an app's environment variables (mist env --help)
+  deploy       build an app on its server and replace its container, streaming the build log
+  deployments  an app's deployment history
+  logs         the stored build log of a deployment (mist logs --help)
+  start, stop, restart
+               control an app's container
 
 Environment:
   MIST_HOME              data directory (default: the per-user Mist Desktop directory)
@@ -20,7 +43,8 @@ Environment:
                          to a saved server (unattended use; see docs/cli.md)
   MIST_DEBUG=1           print stack traces with errors
 
-Exit status: 0 success, 1 failure (including a check with a failed item), 2 usage error.
+Exit status: 0 success, 1 failure (including a check with a failed item or a deploy that did not
+succeed), 2 usage error, 130 a deploy cancelled with Ctrl+C.
 `;
 
 export const SERVER_HELP = `Usage: mist server COMMAND
@@ -89,6 +113,189 @@ Forgets the server and deletes its password or passphrase from the keychain. Not
 is touched. A server that other servers jump through cannot be removed until they change.
 `;
 
+export const PROJECT_HELP = `Usage: mist project COMMAND
+
+Commands:
+  create NAME --server SERVER   create a project on a saved server
+  list                          list projects
+
+A project lives on one server; its apps reach each other there by container name.
+Run 'mist project COMMAND --help' for a command's options.
+`;
+
+export const PROJECT_CREATE_HELP = `Usage: mist project create NAME --server SERVER [--json]
+
+Creates a project on a saved server (see 'mist server list'). NAME is 1–63 lowercase letters,
+digits and hyphens.
+
+Options:
+  --server SERVER   the saved server the project's apps run on
+  --json            print the project as JSON
+  -h, --help        show this help
+`;
+
+export const PROJECT_LIST_HELP = `Usage: mist project list [--json]
+
+Lists projects with their server and number of apps. With --json, prints an array of projects
+(see docs/cli.md).
+`;
+
+const APP_SETTINGS_HELP = `  --port N              the port the app listens on (default 3000); web apps without a
+                        domain publish it on the host
+  --git URL             repository: https, ssh (git@host:owner/repo.git), git://, a path or
+                        file:// URL on the server, or owner/repo for GitHub
+  --branch B            branch to deploy (default main)
+  --dockerfile P        Dockerfile path, relative to the root directory (default ./Dockerfile)
+  --root D              root directory in the repository: the build context (default /)
+  --description TEXT    a note for people
+  --cpu X               CPU limit, e.g. 0.5 (0.1 up to the server's cores); none: no limit
+  --memory MB           memory limit in MB (128 up to the server's memory); none: no limit
+  --restart POLICY      no, always, on-failure or unless-stopped (default unless-stopped)`;
+
+export const APP_HELP = `Usage: mist app COMMAND
+
+Commands:
+  create PROJECT/APP --type web|service   create an app
+  set PROJECT/APP [options]               change an app's settings (applied on the next deploy)
+  show PROJECT/APP                        show an app's settings
+  list [PROJECT]                          list apps, all or one project's
+  delete PROJECT/APP                      delete an app and its container
+
+Run 'mist app COMMAND --help' for a command's options.
+`;
+
+export const APP_CREATE_HELP = `Usage: mist app create PROJECT/APP --type web|service [options]
+
+Creates an app in a project. APP is 1–63 lowercase letters, digits and hyphens, unique in the
+project. Nothing is deployed yet: set variables with 'mist env set', then run 'mist deploy'.
+
+Options:
+  --type web|service    web apps can be published; services are reached by other apps only
+${APP_SETTINGS_HELP}
+  --json                print the app as JSON
+  -h, --help            show this help
+
+Example:
+  mist app create shop/web --type web --git git@github.com:me/shop.git --branch main --port 8080
+`;
+
+export const APP_SET_HELP = `Usage: mist app set PROJECT/APP [options]
+
+Changes the given settings, and only those; they apply on the next deploy. At least one option.
+
+Options:
+${APP_SETTINGS_HELP}
+  --git none            forget the repository
+  --json                print the app as JSON
+  -h, --help            show this help
+
+Example:
+  mist app set shop/web --cpu 0.5 --memory 512 --restart always
+  mist app set shop/web --cpu none
+`;
+
+export const APP_SHOW_HELP = `Usage: mist app show PROJECT/APP [--json]
+
+Shows an app's settings, its internal address (app-ID:PORT, for other apps on the server) and
+whether a redeploy is pending. Reads the store only. With --json, prints the app (see docs/cli.md).
+`;
+
+export const APP_LIST_HELP = `Usage: mist app list [PROJECT] [--json]
+
+Lists every app, or one project's. With --json, prints an array of apps (see docs/cli.md).
+`;
+
+export const APP_DELETE_HELP = `Usage: mist app delete PROJECT/APP
+
+Deletes the app, its variables and settings, and removes its container from the server.
+`;
+
+export const ENV_HELP = `Usage: mist env COMMAND
+
+Commands:
+  set PROJECT/APP KEY=VALUE...   add or change variables
+  import PROJECT/APP FILE        add or change variables from a .env file ('-' for stdin)
+  list PROJECT/APP               list variables (secret values are masked)
+  unset PROJECT/APP KEY          delete a variable
+
+Changes apply on the next deploy. Run 'mist env COMMAND --help' for a command's options.
+`;
+
+export const ENV_SET_HELP = `Usage: mist env set PROJECT/APP KEY=VALUE... [--secret] [--scope both|build|runtime]
+
+Adds or changes variables. Each argument is split at its first '=', so values may contain '='.
+A value given as exactly '-' (KEY=-) is read from stdin instead (all of it, minus one trailing
+newline), so a secret never has to appear on the command line, in ps or in shell history; only
+one KEY=- per command.
+
+Options:
+  --secret              keep the values in the OS keychain; they are masked in lists and
+                        redacted from build logs, errors and the audit log
+  --scope SCOPE         both (default): build argument and runtime variable; build: only a
+                        --build-arg; runtime: only in the container
+  -h, --help            show this help
+
+Examples:
+  mist env set shop/web NODE_ENV=production API_URL=https://api.example.com/?a=b
+  printf '%s' "$STRIPE_KEY" | mist env set shop/web STRIPE_KEY=- --secret --scope runtime
+`;
+
+export const ENV_IMPORT_HELP = `Usage: mist env import PROJECT/APP FILE [--secret] [--scope both|build|runtime]
+
+Adds or changes the variables of a .env file (FILE '-' reads stdin): KEY=value lines, 'export',
+comments, single quotes (literal) and double quotes (escapes, several lines). The good lines are
+imported; each bad line is reported as 'mist: FILE:LINE: reason', and then the exit status is 1.
+
+Options:
+  --secret              import every variable as a secret
+  --scope SCOPE         both (default), build or runtime, for every variable
+  -h, --help            show this help
+`;
+
+export const ENV_LIST_HELP = `Usage: mist env list PROJECT/APP [--json]
+
+Lists the app's variables with their scope. Secret values are never printed: the table shows
+'********', and --json gives value null (see docs/cli.md).
+`;
+
+export const ENV_UNSET_HELP = `Usage: mist env unset PROJECT/APP KEY
+
+Deletes a variable (and a secret's keychain entry). Applies on the next deploy.
+`;
+
+export const DEPLOY_HELP = `Usage: mist deploy PROJECT/APP [--no-wait] [--json]
+
+Deploys the head of the app's branch: resolves it on the server, fetches it into the app's checkout,
+builds the image there and replaces the container (the new one is created before the old one
+stops). Stages and the build log stream to stdout as they happen.
+
+Exit status: 0 when the deployment ends 'success', 1 when it fails or is cancelled (the reason is
+printed as 'mist: ...'), 130 after Ctrl+C, which cancels the deployment (press it twice to stop
+waiting without the cancel being confirmed).
+
+Options:
+  --no-wait   start the deployment and return at once (see docs/cli.md for what keeps it running)
+  --json      stages and log go to stderr; stdout gets the final deployment as JSON
+  -h, --help  show this help
+`;
+
+export const DEPLOYMENTS_HELP = `Usage: mist deployments PROJECT/APP [--json]
+
+Lists an app's deployments, newest first: number, status, whether it is the active one, commit,
+trigger, duration and when it started. With --json, prints an array of deployments (see docs/cli.md).
+`;
+
+export const LOGS_HELP = `Usage: mist logs build PROJECT/APP [NUMBER] [--json]
+
+Prints the stored build log of a deployment: NUMBER (see 'mist deployments'), or the latest.
+With --json, prints the log lines as an array (see docs/cli.md).
+`;
+
+export const CONTROL_HELP = (action: 'start' | 'stop' | 'restart') => `Usage: mist ${action} PROJECT/APP
+
+${action === 'start' ? 'Starts' : action === 'stop' ? 'Stops' : 'Restarts'} the app's container on its server, then prints the app's status.
+`;
+
 export const HELP_BY_COMMAND: Record<string, string> = {
   '': MAIN_HELP,
   server: SERVER_HELP,
@@ -96,4 +303,25 @@ export const HELP_BY_COMMAND: Record<string, string> = {
   'server list': SERVER_LIST_HELP,
   'server check': SERVER_CHECK_HELP,
   'server remove': SERVER_REMOVE_HELP,
+  project: PROJECT_HELP,
+  'project create': PROJECT_CREATE_HELP,
+  'project list': PROJECT_LIST_HELP,
+  app: APP_HELP,
+  'app create': APP_CREATE_HELP,
+  'app set': APP_SET_HELP,
+  'app show': APP_SHOW_HELP,
+  'app list': APP_LIST_HELP,
+  'app delete': APP_DELETE_HELP,
+  env: ENV_HELP,
+  'env set': ENV_SET_HELP,
+  'env import': ENV_IMPORT_HELP,
+  'env list': ENV_LIST_HELP,
+  'env unset': ENV_UNSET_HELP,
+  deploy: DEPLOY_HELP,
+  deployments: DEPLOYMENTS_HELP,
+  logs: LOGS_HELP,
+  'logs build': LOGS_HELP,
+  start: CONTROL_HELP('start'),
+  stop: CONTROL_HELP('stop'),
+  restart: CONTROL_HELP('restart'),
 };

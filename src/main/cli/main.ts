@@ -14,6 +14,10 @@ runCli(process.argv.slice(2), {
   stdin: process.stdin,
   isTTY: Boolean(process.stdin.isTTY),
   env: process.env,
+  onInterrupt: (listener) => {
+    process.on('SIGINT', listener);
+    return () => process.off('SIGINT', listener);
+  },
 }).then(exit, (error: unknown) => {
   // runCli reports its own errors; reaching this is a bug in the reporting itself.
   process.stderr.write(`mist: ${(error as Error)?.message ?? String(error)}\n`);

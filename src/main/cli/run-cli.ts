@@ -1,6 +1,21 @@
 import packageJson from '../../../package.json';
 import { MistError } from '../../shared/errors';
 import type { Command, CommandContext } from './command';
+import { appRestart, appStart, appStop } from './commands/app-control';
+import { appCreate } from './commands/app-create';
+import { appDelete } from './commands/app-delete';
+import { appList } from './commands/app-list';
+import { appSet } from './commands/app-set';
+import { appShow } from './commands/app-show';
+import { deploy } from './commands/deploy';
+import { deployments } from './commands/deployments';
+import { envImport } from './commands/env-import';
+import { envList } from './commands/env-list';
+import { envSet } from './commands/env-set';
+import { envUnset } from './commands/env-unset';
+import { logsBuild } from './commands/logs-build';
+import { projectCreate } from './commands/project-create';
+import { projectList } from './commands/project-list';
 import { serverAdd } from './commands/server-add';
 import { serverCheck } from './commands/server-check';
 import { serverList } from './commands/server-list';
@@ -12,11 +27,22 @@ import { coreOpener, type OpenCore } from './open-core';
 
 export type { CliIo } from './io';
 
-const SERVER_COMMANDS: Record<string, Command> = {
-  add: serverAdd,
-  list: serverList,
-  check: serverCheck,
-  remove: serverRemove,
+/** `mist GROUP COMMAND ...`: commands under a group word. */
+const GROUPS: Record<string, Record<string, Command>> = {
+  server: { add: serverAdd, list: serverList, check: serverCheck, remove: serverRemove },
+  project: { create: projectCreate, list: projectList },
+  app: { create: appCreate, set: appSet, show: appShow, list: appList, delete: appDelete },
+  env: { set: envSet, import: envImport, list: envList, unset: envUnset },
+  logs: { build: logsBuild },
+};
+
+/** `mist COMMAND ...`: commands of one word. */
+const COMMANDS: Record<string, Command> = {
+  deploy,
+  deployments,
+  start: appStart,
+  stop: appStop,
+  restart: appRestart,
 };
 
 export interface CliDeps {
@@ -59,16 +85,23 @@ async function dispatch(argv: string[], ctx: CommandContext): Promise<number> {
   }
   if (group === 'help') return printHelp(io, rest.join(' ').trim());
   if (group.startsWith('-')) throw new CliUsageError(`unknown option ${group}`, '');
-  if (group !== 'server') throw new CliUsageError(`unknown command '${group}'`, '');
+
+  const single = Object.hasOwn(COMMANDS, group) ? COMMANDS[group] : undefined;
+  if (single) {
+    if (wantsHelp(rest)) return printHelp(io, single.name);
+    return single.run(rest, ctx);
+  }
+  const commands = Object.hasOwn(GROUPS, group) ? GROUPS[group] : undefined;
+  if (!commands) throw new CliUsageError(`unknown command '${group}'`, '');
 
   const [name, ...args] = rest;
-  if (name === undefined) return printHelp(io, 'server', 'stderr');
-  if (name === '--help' || name === '-h') return printHelp(io, 'server');
-  const command = Object.hasOwn(SERVER_COMMANDS, name) ? SERVER_COMMANDS[name] : undefined;
+  if (name === undefined) return printHelp(io, group, 'stderr');
+  if (name === '--help' || name === '-h') return printHelp(io, group);
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) {
     throw new CliUsageError(
-      name.startsWith('-') ? `unknown option ${name} for 'mist server'` : `unknown command 'server ${name}'`,
-      'server',
+      name.startsWith('-') ? `unknown option ${name} for 'mist ${group}'` : `unknown command '${group} ${name}'`,
+      group,
     );
   }
   if (wantsHelp(args)) return printHelp(io, command.name);

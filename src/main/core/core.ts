@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import packageJson from '../../../package.json';
+import type { ConnectionStateDto } from '../../shared/dto/server';
 import type { ApiHandlers } from './api/api-handlers';
 import { createHandlers } from './api/create-handlers';
 import { deployHandlers } from './api/handlers/deploy-handlers';
@@ -87,7 +88,14 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     audit: apps.audit,
     ...(options.deploysPerServer ? { perServerLimit: options.deploysPerServer } : {}),
   });
-  deploys.settleInterrupted();
+  // Deployments a crash left half-way are settled against the server, now and after each reconnect.
+  const reconcile = (serverId?: string) => void deploys.reconcile(serverId).catch(() => {});
+  reconcile();
+  const lastStatus = new Map<string, string>();
+  pool.on('state', (state: ConnectionStateDto) => {
+    if (state.status === 'connected' && lastStatus.get(state.serverId) !== 'connected') reconcile(state.serverId);
+    lastStatus.set(state.serverId, state.status);
+  });
   const runtime = new AppRuntime({ pool, deployments, apps: apps.apps, audit: apps.audit });
   const handlers = createHandlers({
     servers: serverHandlers({

@@ -84,7 +84,7 @@ export const envSet: Command = {
   name: COMMAND,
   async run(argv, ctx) {
     const args = parseEnvSetArgs(argv);
-    const vars = [];
+    const vars: Array<ReturnType<typeof checkVar>> = [];
     for (const { key, value } of args.assignments) {
       const resolved = value ?? (await readSecretFromStdin(ctx.io, `${key}=-`, COMMAND));
       vars.push(checkVar({ key, value: resolved, secret: args.secret, scope: args.scope }));

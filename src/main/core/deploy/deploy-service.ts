@@ -1,10 +1,12 @@
 import { EventEmitter } from 'node:events';
+import type Dockerode from 'dockerode';
 import type { DeployStage, DeploymentDto, DeploymentEventDto, DeploymentTrigger, LogLineDto, StageTimingDto } from '../../../shared/dto/app';
 import { MistError } from '../../../shared/errors';
 import { newId } from '../ids';
 import type { ConnectionPool } from '../ssh/connection-pool';
 import { toDeploymentDto, type DeploymentsRepo } from '../store/deployments-repo';
 import type { ServersRepo } from '../store/servers-repo';
+import { containerName } from './container-replace';
 import { DeployQueue } from './deploy-queue';
 import { runPipeline, type DeployableApp } from './deploy-pipeline';
 import { createRedactor } from './redactor';
@@ -32,6 +34,7 @@ const DEFAULT_BUILD_TIMEOUT_MS = 30 * 60_000;
 export class DeployService extends EventEmitter {
   private readonly queue: DeployQueue;
   private readonly running = new Map<string, AbortController>();
+  private reconciling: Promise<number> = Promise.resolve(0);
 
   constructor(private readonly deps: DeployDeps) {
     super();
@@ -92,13 +95,48 @@ export class DeployService extends EventEmitter {
     return this.deps.deployments.log(deploymentId);
   }
 
-  /** Marks what a crash or quit left half-way as failed (the container on the server is unaffected). */
-  settleInterrupted(): number {
-    const unfinished = this.deps.deployments.unfinished().filter((d) => !this.running.has(d.id));
-    for (const deployment of unfinished) {
-      this.finish(deployment.id, 'failed', 'Interrupted: Mist Desktop stopped while this deployment was running.');
+  /**
+   * Settles deployments a crash or quit left in pending/building/deploying, by asking the server:
+   * if the app's container carries that deployment's label and runs, the deployment succeeded;
+   * otherwise it was interrupted. Servers that cannot be reached now are settled after they
+   * reconnect. Returns how many were settled.
+   */
+  async reconcile(serverId?: string): Promise<number> {
+    // one pass at a time: two overlapping passes would settle the same deployment twice
+    const previous = this.reconciling;
+    const pass = previous.then(() => this.reconcileOnce(serverId));
+    this.reconciling = pass.catch(() => 0);
+    return pass;
+  }
+
+  private async reconcileOnce(serverId?: string): Promise<number> {
+    let settled = 0;
+    const orphans = this.deps.deployments
+      .unfinished()
+      .filter((d) => !this.running.has(d.id) && !this.queue.isWaiting(d.id));
+    for (const deployment of orphans) {
+      const app = this.deps.apps.record(deployment.appId);
+      if (serverId && app.serverId !== serverId) continue;
+      let info: Awaited<ReturnType<Dockerode.Container['inspect']>> | null;
+      try {
+        info = await this.deps.pool.docker(app.serverId).getContainer(containerName(app.id)).inspect();
+      } catch (error) {
+        if ((error as { statusCode?: number }).statusCode !== 404) continue; // unreachable: later
+        info = null;
+      }
+      if (info?.Config.Labels?.['mist.deployment'] === deployment.id && info.State.Running) {
+        this.deps.deployments.update(deployment.id, { containerId: info.Id });
+        this.deps.deployments.makeActive(app.id, deployment.id);
+        this.appendLog(deployment.id, 'system', 'Recovered: the server runs this deployment.');
+        this.finish(deployment.id, 'success', null);
+      } else {
+        const message = 'Interrupted: Mist Desktop stopped while this deployment was running.';
+        this.appendLog(deployment.id, 'system', message);
+        this.finish(deployment.id, 'failed', message);
+      }
+      settled += 1;
     }
-    return unfinished.length;
+    return settled;
   }
 
   private async execute(deploymentId: string, controller: AbortController): Promise<void> {

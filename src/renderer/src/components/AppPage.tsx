@@ -1,0 +1,85 @@
+import { useAppStatus } from '../hooks/useAppStatuses';
+import { navigate } from '../hooks/useHashRoute';
+import { useApp, useProject } from '../hooks/useProjects';
+import { appStatusLabel } from '../lib/app-status';
+import type { AppTab } from '../lib/route';
+import { AppSettingsTab } from './AppSettingsTab';
+import { AppStatusDot } from './AppStatusDot';
+import { DeployButton } from './DeployButton';
+import { DeploymentsTab } from './DeploymentsTab';
+import { EnvironmentTab } from './EnvironmentTab';
+import { ErrorNotice } from './ErrorNotice';
+import { OverviewTab } from './OverviewTab';
+import { Tabs } from './Tabs';
+
+const TABS: { id: AppTab; label: string }[] = [
+  { id: 'overview', label: 'Overview' },
+  { id: 'deployments', label: 'Deployments' },
+  { id: 'general', label: 'General' },
+  { id: 'git', label: 'Git' },
+  { id: 'build', label: 'Build' },
+  { id: 'resources', label: 'Resources' },
+  { id: 'environment', label: 'Environment' },
+];
+
+interface AppPageProps {
+  appId: string;
+  tab: AppTab;
+  deploymentId: string | null;
+}
+
+/** An app: status and Deploy in the header, then Overview, Deployments and the settings tabs. */
+export function AppPage({ appId, tab, deploymentId }: AppPageProps) {
+  const { app, isPending, error } = useApp(appId);
+  const { project } = useProject(app?.projectId ?? '');
+  const { status } = useAppStatus(appId);
+
+  if (error) return <ErrorNotice error={error} />;
+  if (isPending) return <p className="muted">Loading…</p>;
+  if (!app) return <p className="muted">This app is not in your list any more.</p>;
+
+  return (
+    <article className="page app-page" aria-labelledby="app-title">
+      <header className="page-header">
+        <div>
+          <p className="breadcrumb muted">
+            {project ? (
+              <a href={`#/projects/${encodeURIComponent(project.id)}`}>{project.name}</a>
+            ) : (
+              'Project'
+            )}{' '}
+            / {app.type === 'web' ? 'web app' : 'service'}
+          </p>
+          <h1 id="app-title">{app.name}</h1>
+          <p className="app-status-line" data-testid="app-status" aria-live="polite">
+            <AppStatusDot status={status?.status} />
+            <span>{appStatusLabel(status?.status)}</span>
+          </p>
+        </div>
+        <div className="actions">
+          <DeployButton app={app} />
+        </div>
+      </header>
+      {app.redeployPending && (
+        <p className="notice notice-warn" role="status" data-testid="redeploy-pending">
+          Redeploy pending: the settings changed since the running deployment. Deploy to apply them.
+        </p>
+      )}
+      <Tabs
+        label="App sections"
+        tabs={TABS}
+        selected={tab}
+        panelId="app-tab-panel"
+        onSelect={(next) => navigate({ page: 'app', appId, tab: next, deploymentId: null })}
+      />
+      <section className="tab-panel" id="app-tab-panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        {tab === 'overview' && <OverviewTab app={app} />}
+        {tab === 'deployments' && <DeploymentsTab app={app} deploymentId={deploymentId} />}
+        {(tab === 'general' || tab === 'git' || tab === 'build' || tab === 'resources') && (
+          <AppSettingsTab key={tab} app={app} section={tab} />
+        )}
+        {tab === 'environment' && <EnvironmentTab app={app} />}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,76 @@
+import type { AppDto } from '../../../shared/dto/app';
+import { useDeploymentList, useLiveDeployment } from '../hooks/useDeployments';
+import { isFinished, waitingFor } from '../lib/deploy-stages';
+import { formatDuration } from '../lib/format';
+import { appRoute, routeHash } from '../lib/route';
+import { commitTitle, shortHash } from '../lib/time';
+import { CancelDeployment } from './CancelDeployment';
+import { DeployStages } from './DeployStages';
+import { DeploymentStatusBadge } from './DeploymentStatusBadge';
+import { ErrorNotice } from './ErrorNotice';
+import { LogTerminal } from './LogTerminal';
+
+/** One deployment: its stages and build log, live while it runs; Cancel while it has not finished. */
+export function DeploymentView({ app, deploymentId }: { app: AppDto; deploymentId: string }) {
+  const live = useLiveDeployment(deploymentId);
+  const deployment = live.deployment;
+  const queued = deployment?.status === 'pending';
+  const list = useDeploymentList(app.id, { refreshWhileQueued: queued });
+  const ahead = deployment && list.data ? waitingFor(deployment, list.data) : null;
+
+  return (
+    <section className="panel deployment-view" aria-labelledby="deployment-heading">
+      <p>
+        <a href={routeHash(appRoute(app.id, 'deployments'))}>← All deployments</a>
+      </p>
+      {live.isPending && <p className="muted">Loading…</p>}
+      {live.error && <ErrorNotice error={live.error} />}
+      {deployment && (
+        <>
+          <div className="panel-header">
+            <h2 id="deployment-heading">
+              Deployment #{deployment.number} <DeploymentStatusBadge status={deployment.status} />
+            </h2>
+            {!isFinished(deployment.status) && <CancelDeployment deployment={deployment} />}
+          </div>
+          <p className="muted deployment-meta">
+            {deployment.commitHash ? (
+              <>
+                <code>{shortHash(deployment.commitHash)}</code> {commitTitle(deployment.commitMessage)}
+                {deployment.commitAuthor ? ` — ${deployment.commitAuthor}` : ''}
+              </>
+            ) : (
+              'Commit not resolved yet'
+            )}{' '}
+            · {deployment.trigger}
+            {deployment.durationMs !== null ? ` · ${formatDuration(deployment.durationMs)}` : ''}
+            {deployment.image ? (
+              <>
+                {' '}
+                · <code>{deployment.image}</code>
+              </>
+            ) : null}
+          </p>
+          {queued && (
+            <p className="notice" role="status" data-testid="deployment-queued">
+              {ahead
+                ? `Waiting for deployment #${ahead.number} to finish.`
+                : (live.message ?? 'Queued: waiting for a free build slot on the server.')}
+            </p>
+          )}
+          <DeployStages deployment={deployment} />
+          {deployment.error && (
+            <div className="notice notice-danger" role="alert" data-testid="deployment-error">
+              <p>{deployment.error}</p>
+            </div>
+          )}
+          {live.streamError && !isFinished(deployment.status) && <ErrorNotice error={live.streamError.message} />}
+          <h3 className="log-heading" id="build-log-heading">
+            Build log
+          </h3>
+          <LogTerminal lines={live.lines} label={`Build log of deployment #${deployment.number}`} />
+        </>
+      )}
+    </section>
+  );
+}

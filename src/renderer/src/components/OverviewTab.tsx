@@ -1,0 +1,67 @@
+import type { AppDto } from '../../../shared/dto/app';
+import { useAppStatus } from '../hooks/useAppStatuses';
+import { useDeploymentList } from '../hooks/useDeployments';
+import { useNow } from '../hooks/useNow';
+import { appStatusLabel } from '../lib/app-status';
+import { deploymentStatusLabel } from '../lib/deploy-stages';
+import { commitTitle, formatRelativeTime, formatUptime, shortHash } from '../lib/time';
+import { AppControls } from './AppControls';
+import { CopyableCode } from './CopyableCode';
+import { ErrorNotice } from './ErrorNotice';
+
+/** Status with container facts, the internal address, Start / Stop / Restart and the active deployment. */
+export function OverviewTab({ app }: { app: AppDto }) {
+  const { status, error } = useAppStatus(app.id);
+  const running = status?.status === 'running';
+  const now = useNow(1000, running);
+  const deployments = useDeploymentList(app.id);
+  const active = deployments.data?.find((deployment) => deployment.active);
+
+  return (
+    <>
+      <section className="panel" aria-labelledby="status-heading">
+        <div className="panel-header">
+          <h2 id="status-heading">Status</h2>
+          <AppControls app={app} status={status?.status} />
+        </div>
+        {error && <ErrorNotice error={error} />}
+        <dl className="facts">
+          <dt>Status</dt>
+          <dd data-testid="overview-status">{appStatusLabel(status?.status)}</dd>
+          <dt>Container</dt>
+          <dd data-testid="container-state">{status?.containerState ?? 'none'}</dd>
+          <dt>Uptime</dt>
+          <dd data-testid="uptime">
+            {running && status?.startedAt ? formatUptime(now - new Date(status.startedAt).getTime()) : '—'}
+          </dd>
+          <dt>Exit code</dt>
+          <dd data-testid="exit-code">{status?.exitCode ?? '—'}</dd>
+        </dl>
+      </section>
+
+      <section className="panel" aria-labelledby="address-heading">
+        <h2 id="address-heading">Internal address</h2>
+        <p className="muted">Other apps on this server reach this one here:</p>
+        <CopyableCode text={app.internalAddress} label="Copy address" />
+      </section>
+
+      <section className="panel" aria-labelledby="active-heading">
+        <h2 id="active-heading">Running deployment</h2>
+        {deployments.error && <ErrorNotice error={deployments.error} />}
+        {active ? (
+          <p>
+            <a href={`#/apps/${encodeURIComponent(app.id)}/deployments/${encodeURIComponent(active.id)}`}>
+              #{active.number}
+            </a>{' '}
+            <code>{shortHash(active.commitHash)}</code> {commitTitle(active.commitMessage)}{' '}
+            <span className="muted">
+              ({deploymentStatusLabel(active.status)}, {formatRelativeTime(active.createdAt, now)})
+            </span>
+          </p>
+        ) : (
+          <p className="muted">Not deployed yet. Deploy builds the image on the server and starts it.</p>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,146 @@
+import Dockerode from 'dockerode';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { AppDto, AppStatusDto } from '../../src/shared/dto/app';
+import { StreamSink } from '../../src/main/core/api/stream-sink';
+import { DeploymentsRepo } from '../../src/main/core/store/deployments-repo';
+import { findFreePort } from '../fixtures/free-port';
+import { createFixtureRepo, type FixtureRepo } from '../fixtures/git-repo';
+import { describeIntegration } from '../fixtures/integration';
+import { startTestSshd, type TestSshd } from '../fixtures/sshd';
+import { waitForDeployment } from '../support/deploy-helpers';
+import { serverInput } from '../support/server-input';
+import { createTestCore, type TestCore } from '../support/test-core';
+
+const local = new Dockerode({ socketPath: '/var/run/docker.sock' });
+
+async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describeIntegration(
+  'running apps: controls, live status from Docker events, reconcile',
+  ['sshd', 'docker', 'keychain', 'root'],
+  () => {
+    let sshd: TestSshd;
+    let repo: FixtureRepo;
+    let core: TestCore;
+    let app: AppDto;
+
+    beforeAll(async () => {
+      [sshd, repo] = await Promise.all([startTestSshd(), createFixtureRepo()]);
+      core = await createTestCore();
+      const server = await core.servers.add(serverInput(sshd));
+      const project = await core.handlers['projects.create']({
+        name: `rt-${Date.now().toString(36)}`,
+        serverId: server.id,
+      });
+      const port = await findFreePort();
+      app = await core.handlers['apps.create']({
+        projectId: project.id,
+        name: 'svc',
+        type: 'service',
+        port,
+        gitUrl: repo.url,
+      } as never);
+      await core.handlers['env.set']({
+        appId: app.id,
+        vars: [{ key: 'PORT', value: String(port), scope: 'runtime' }],
+      } as never);
+      expect((await core.handlers['apps.status']({ appId: app.id })).status).toBe('not-deployed');
+      const done = await waitForDeployment(
+        core,
+        (await core.handlers['deploy.start']({ appId: app.id, trigger: 'manual' })).id,
+      );
+      expect(done.status).toBe('success');
+    });
+
+    afterAll(async () => {
+      if (app)
+        await local
+          .getContainer(`app-${app.id}`)
+          .remove({ force: true })
+          .catch(() => {});
+      await core?.dispose();
+      await Promise.all([sshd?.stop(), repo?.remove()]);
+    });
+
+    it('a service publishes no host port', async () => {
+      const info = await local.getContainer(`app-${app.id}`).inspect();
+      expect(info.HostConfig.PortBindings ?? {}).toEqual({});
+    });
+
+    it('stop, start and restart change the container and the status', async () => {
+      expect(await core.handlers['apps.control']({ appId: app.id, action: 'stop' })).toMatchObject({
+        status: 'stopped',
+        containerState: 'exited',
+      });
+      expect((await local.getContainer(`app-${app.id}`).inspect()).State.Running).toBe(false);
+      expect(await core.handlers['apps.control']({ appId: app.id, action: 'start' })).toMatchObject({
+        status: 'running',
+      });
+      const before = (await local.getContainer(`app-${app.id}`).inspect()).State.StartedAt;
+      expect(await core.handlers['apps.control']({ appId: app.id, action: 'restart' })).toMatchObject({
+        status: 'running',
+      });
+      expect((await local.getContainer(`app-${app.id}`).inspect()).State.StartedAt).not.toBe(before);
+      const audit = await core.handlers['audit.list']({ appId: app.id, limit: 50 });
+      expect(audit.map((e) => e.action)).toEqual(
+        expect.arrayContaining(['app.stop', 'app.start', 'app.restart', 'deploy.success']),
+      );
+    });
+
+    it('streams status changes made outside Mist, from Docker events (not polling)', async () => {
+      const received: AppStatusDto[] = [];
+      const sink = new StreamSink<AppStatusDto>((events) => {
+        received.push(...events);
+        sink.acknowledge(events.length);
+      });
+      const stop = core.handlers['apps.statusWatch']({}, sink);
+      try {
+        await until(() => received.some((s) => s.appId === app.id && s.status === 'running'), 'the first snapshot');
+        await local.getContainer(`app-${app.id}`).stop({ t: 1 }); // by hand, on the server
+        await until(() => received.at(-1)?.status === 'stopped', 'a stopped status from the events stream');
+        await local.getContainer(`app-${app.id}`).start();
+        await until(() => received.at(-1)?.status === 'running', 'a running status from the events stream');
+      } finally {
+        stop();
+      }
+    });
+
+    it('a container removed by hand shows the app stopped', async () => {
+      const info = await local.getContainer(`app-${app.id}`).inspect();
+      await local.getContainer(`app-${app.id}`).remove({ force: true });
+      expect((await core.handlers['apps.status']({ appId: app.id })).status).toBe('stopped');
+      // put it back as it was for the next test: recreate it from the same image and labels
+      await local.createContainer({
+        name: `app-${app.id}`,
+        Image: info.Config.Image,
+        Env: info.Config.Env,
+        Labels: info.Config.Labels,
+        HostConfig: { NetworkMode: 'traefik-net' },
+      });
+      await local.getContainer(`app-${app.id}`).start();
+    });
+
+    it('reconcile settles deployments a crash left half-way against the labels on the server', async () => {
+      const repoDeployments = new DeploymentsRepo(core.db);
+      const active = repoDeployments.active(app.id)!;
+      // crash after the container started but before it was recorded…
+      core.db.prepare("UPDATE deployments SET status = 'deploying', active = 0 WHERE id = ?").run(active.id);
+      // …and a deployment that never got its container
+      const lost = repoDeployments.create({ id: 'lostdeploy01', appId: app.id, trigger: 'manual', configVersion: 1 });
+      core.db.prepare("UPDATE deployments SET status = 'building' WHERE id = ?").run(lost.id);
+
+      expect(await core.deploys.reconcile()).toBe(2);
+      expect(repoDeployments.get(active.id)).toMatchObject({ status: 'success', active: true });
+      expect(repoDeployments.get(lost.id)).toMatchObject({
+        status: 'failed',
+        error: expect.stringMatching(/^Interrupted/),
+      });
+    });
+  },
+);
