@@ -43,9 +43,10 @@ export async function startDeployEnv(
   const checkoutRoot = `/tmp/mist-bench-deploy-${runId}`;
   opts.log(`run ${runId}: starting sshd, WAN proxy (${opts.rttMs} ms RTT) and the fixture repository`);
 
-  // Registered before anything starts: a partial start is still cleaned up.
-  cleanup.add('remove baseline containers', () => removeContainersLabelled(label));
+  // Registered before anything starts, so a partial start is still cleaned up. Cleanup runs in reverse:
+  // the containers go before the images they use.
   cleanup.add('remove baseline images', () => removeImagesLabelled(label));
+  cleanup.add('remove baseline containers', () => removeContainersLabelled(label));
   cleanup.add('remove baseline checkouts', () => rmSync(checkoutRoot, { recursive: true, force: true }));
 
   const [sshd, repo] = await Promise.all([startTestSshd(), createFixtureRepo()]);
@@ -117,7 +118,9 @@ async function addHistory(repo: FixtureRepo, kb: number): Promise<void> {
 export async function removeImagesLabelled(label: string): Promise<void> {
   const listed = await dockerCli(['image', 'ls', '--quiet', '--filter', `label=mist.test=${label}`]);
   const ids = [...new Set(listed.stdout.split('\n').filter(Boolean))];
-  if (ids.length > 0) await dockerCli(['rmi', '--force', ...ids]);
+  if (ids.length === 0) return;
+  const removed = await dockerCli(['rmi', '--force', ...ids]);
+  if (removed.code !== 0) throw new Error(`docker rmi failed: ${removed.stderr.trim()}`);
 }
 
 /** The host port Docker published for the container's `containerPort`, or null. */

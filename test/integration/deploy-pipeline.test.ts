@@ -160,7 +160,7 @@ describeIntegration(
       const original = readFileSync(join(FIXTURE_APP_DIR, 'Dockerfile'), 'utf8');
       const leaky = original.replace(
         'ARG BUILD_GREETING=unset',
-        'ARG BUILD_GREETING=unset\nARG SECRET_TOKEN\nRUN echo "the token is $SECRET_TOKEN"',
+        `ARG BUILD_GREETING=unset\nARG SECRET_TOKEN\nRUN echo "run ${Date.now()}: the token is $SECRET_TOKEN"`,
       );
       await repo.commit({ Dockerfile: leaky }, 'print the token during the build');
       const first = await core.handlers['deploy.start']({ appId: app.id, trigger: 'manual' });
@@ -173,6 +173,47 @@ describeIntegration(
       const log = (await core.handlers['deployments.log']({ deploymentId: first.id })).map((l) => l.text).join('\n');
       expect(log).toContain('the token is ••••••');
       expect(log).not.toContain(SECRET);
+    });
+
+    it('hostile values pass through quoted, never executed; hostile settings are refused', async () => {
+      const hostile = `$(touch /tmp/mist-pwned-env) \`touch /tmp/mist-pwned-tick\`; echo "x" 'y' && rm -rf /nonexistent\nsecond line`;
+      await repo.commit(
+        { Dockerfile: readFileSync(join(FIXTURE_APP_DIR, 'Dockerfile'), 'utf8') },
+        'restore the Dockerfile',
+      );
+      await core.handlers['env.set']({
+        appId: app.id,
+        vars: [
+          { key: 'HOSTILE', value: hostile, scope: 'both' },
+          { key: 'BUILD_GREETING', value: hostile, scope: 'build' },
+        ],
+      } as never);
+      const done = await waitForDeployment(
+        core,
+        (await core.handlers['deploy.start']({ appId: app.id, trigger: 'manual' })).id,
+      );
+      expect(done.status).toBe('success');
+      expect((await httpGet(port, '/build.txt')).body).toBe(`${hostile}\n`);
+      const pwned = await Promise.all(
+        ['/tmp/mist-pwned-env', '/tmp/mist-pwned-tick'].map((f) => import('node:fs').then((fs) => fs.existsSync(f))),
+      );
+      expect(pwned).toEqual([false, false]);
+      for (const bad of [
+        { branch: 'main; touch /tmp/x' },
+        { branch: '--upload-pack=touch /tmp/x' },
+          { dockerfilePath: '../../etc/passwd' },
+        { rootDir: '/../..' },
+        { gitUrl: '--upload-pack=touch /tmp/x' },
+        { name: 'web; rm -rf /' },
+      ]) {
+        await expect(
+          core.handlers['apps.update']({ id: app.id, ...bad } as never),
+          JSON.stringify(bad),
+        ).rejects.toMatchObject({ code: 'invalid-input' });
+      }
+      await expect(
+        core.handlers['env.set']({ appId: app.id, vars: [{ key: 'BAD KEY$(id)', value: 'x' }] } as never),
+      ).rejects.toMatchObject({ code: 'invalid-input' });
     });
 
     describe('secrets', () => {

@@ -119,7 +119,10 @@ describe('setting variables', () => {
     expect(secrets.entries.get(`app/${app.id}/env/DB_PASSWORD`)).toBe('pa55-w0rd!');
     expect(await mod.env.reveal(app.id, 'DB_PASSWORD')).toBe('pa55-w0rd!');
     const reveal = mod.audit.list({ appId: app.id, limit: 1 })[0]!;
-    expect(reveal).toMatchObject({ action: 'env.reveal', summary: 'Revealed the secret variable DB_PASSWORD of shop/web.' });
+    expect(reveal).toMatchObject({
+      action: 'env.reveal',
+      summary: 'Revealed the secret variable DB_PASSWORD of shop/web.',
+    });
   });
 
   it('moves a value between SQLite and the keychain when the secret flag changes', async () => {
@@ -225,14 +228,14 @@ describe('importing .env text', () => {
       '',
       'not a variable',
       '1BAD=x',
-      'UNTERMINATED="oops',
       'DB_HOST=db.override',
+      'UNTERMINATED="oops', // (an unterminated double quote runs to the end of the text)
     ].join('\n');
     const result = await mod.env.import(app.id, text, false, 'runtime');
     expect(result.errors).toEqual([
       { line: 9, message: 'expected KEY=value' },
       { line: 10, message: '"1BAD" is not a valid variable name' },
-      { line: 11, message: 'unterminated double quote in UNTERMINATED' },
+      { line: 12, message: 'unterminated double quote in UNTERMINATED' },
     ]);
     expect(result.imported).toBe(5);
     const values = Object.fromEntries(mod.env.list(app.id).map((v) => [v.key, [v.value, v.scope]]));
@@ -305,7 +308,8 @@ describe('secret values never reach SQLite or the audit log', () => {
     const [a, b, c, d, e] = secretValues as [string, string, string, string, string];
     await mod.env.set(app.id, [{ key: 'A', value: a, secret: true }]);
     await mod.env.set(app.id, [{ key: 'A', value: b, secret: true, scope: 'build' }]); // secret → secret
-    await mod.env.set(app.id, [{ key: 'C', value: 'harmless' }]);
+    await mod.env.set(app.id, [{ key: 'C', value: 'was-plain' }]);
+    await mod.env.set(app.id, [{ key: 'PLAIN', value: 'harmless' }]);
     await mod.env.set(app.id, [{ key: 'C', value: c, secret: true }]); // plain → secret
     await mod.env.import(app.id, `D="${d}"\nexport E='${e}'\n# ${'x'}`, true);
     await mod.env.set(app.id, [{ key: 'P', value: 'will-be-secret' }]);
@@ -316,14 +320,22 @@ describe('secret values never reach SQLite or the audit log', () => {
     await mod.apps.update({ id: app.id, port: 4000 });
 
     const everything = wholeDatabase();
-    for (const value of [...secretValues, 'will-be-secret']) expect(everything).not.toContain(value);
+    const madeSecret = ['will-be-secret', 'was-plain'];
+    for (const value of [...secretValues, ...madeSecret]) expect(everything).not.toContain(value);
     const audit = JSON.stringify(mod.audit.list({ limit: 1000 }));
-    for (const value of [...secretValues, 'will-be-secret']) expect(audit).not.toContain(value);
+    for (const value of [...secretValues, ...madeSecret]) expect(audit).not.toContain(value);
     expect(audit).toContain('harmless'); // plain values are audited with their value
 
-    const plainToSecret = mod.audit.list({ appId: app.id, limit: 1000 }).find((entry) => entry.summary.startsWith('Set C'))!;
+    const plainToSecret = mod.audit
+      .list({ appId: app.id, limit: 1000 })
+      .find((entry) => entry.summary.startsWith('Set C'))!;
     expect(plainToSecret.before).toEqual([{ key: 'C', secret: false, scope: 'both' }]);
     expect(plainToSecret.after).toEqual([{ key: 'C', secret: true, scope: 'both' }]);
+    // the earlier, plain value of a variable made secret was taken out of the older entries too
+    const plainP = mod.audit
+      .list({ appId: app.id, limit: 1000 })
+      .find((entry) => entry.summary === 'Set P on shop/web.')!;
+    expect(plainP.after).toEqual([{ key: 'P', secret: false, scope: 'both', valueRedacted: true }]);
 
     // and the keychain holds exactly the live secrets
     expect([...secrets.entries.values()].sort()).toEqual([b, c, e, 'will-be-secret'].sort());

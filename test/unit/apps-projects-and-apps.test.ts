@@ -171,7 +171,12 @@ describe('projects', () => {
     expect(mod.projects.rename({ id: shop.id, name: 'store' }).name).toBe('store');
     expect(() => mod.projects.rename({ id: shop.id, name: 'blog' })).toThrow(/A project named blog already exists/);
     const entry = mod.audit.list({ limit: 10 }).find((e) => e.action === 'project.rename')!;
-    expect(entry).toMatchObject({ targetType: 'project', targetId: shop.id, before: { name: 'shop' }, after: { name: 'store' } });
+    expect(entry).toMatchObject({
+      targetType: 'project',
+      targetId: shop.id,
+      before: { name: 'shop' },
+      after: { name: 'store' },
+    });
   });
 
   it('refuses to delete a project that holds apps, naming them', async () => {
@@ -231,7 +236,11 @@ describe('apps', () => {
     expect(app.id).toMatch(/^[a-z0-9]+$/);
     expect(docker.info).not.toHaveBeenCalled(); // no limits: the server is not asked
     const record = mod.apps.record(app.id);
-    expect(record).toMatchObject({ projectName: 'shop', configVersion: 1, gitCloneUrl: 'https://github.com/acme/shop.git' });
+    expect(record).toMatchObject({
+      projectName: 'shop',
+      configVersion: 1,
+      gitCloneUrl: 'https://github.com/acme/shop.git',
+    });
     expect(mod.apps.get(app.id)).toEqual(app);
     expect(Object.keys(mod.apps.get(app.id))).not.toContain('configVersion');
     const updated = await mod.apps.update({ id: app.id, port: 8080 });
@@ -368,7 +377,9 @@ describe('CPU and memory limits', () => {
 
   it('says clearly when the server cannot be reached, and saves nothing', async () => {
     const shop = mod.projects.create({ name: 'shop', serverId });
-    docker.info.mockRejectedValueOnce(new MistError('host-unreachable', 'Could not reach 127.0.0.1:22: connection refused'));
+    docker.info.mockRejectedValueOnce(
+      new MistError('host-unreachable', 'Could not reach 127.0.0.1:22: connection refused'),
+    );
     const error = await rejection(newApp(shop.id, 'web', { cpuLimit: 1 }));
     expect(error.code).toBe('host-unreachable');
     expect(error.message).toBe(
@@ -391,7 +402,9 @@ describe('deleting an app', () => {
       `INSERT INTO deployments (id, app_id, number, status, trigger, config_version, active, created_at)
        VALUES ('d1', ?, 1, 'success', 'manual', 1, 1, 'now')`,
     ).run(app.id);
-    db.prepare(`INSERT INTO deployment_logs (deployment_id, seq, stream, text, at) VALUES ('d1', 1, 'system', 'x', 'now')`).run();
+    db.prepare(
+      `INSERT INTO deployment_logs (deployment_id, seq, stream, text, at) VALUES ('d1', 1, 'system', 'x', 'now')`,
+    ).run();
     await mod.apps.delete(app.id);
     expect(docker.getContainer).toHaveBeenCalledWith(`app-${app.id}`);
     expect(docker.removed).toEqual([`app-${app.id}`]);
@@ -432,13 +445,15 @@ describe('the API handlers', () => {
   it('bind every channel to the services', async () => {
     const h = mod.handlers;
     const project = await h['projects.create']({ name: 'shop', serverId });
-    const app = await h['apps.create'](createAppInputSchema.parse({ projectId: project.id, name: 'web', type: 'service' }));
+    const app = await h['apps.create'](
+      createAppInputSchema.parse({ projectId: project.id, name: 'web', type: 'service' }),
+    );
     expect(await h['apps.list']({ projectId: project.id })).toHaveLength(1);
     expect((await h['apps.update']({ id: app.id, port: 5000 })).port).toBe(5000);
     expect((await h['apps.get']({ appId: app.id })).port).toBe(5000);
-    expect(await h['env.set']({ appId: app.id, vars: [{ key: 'K', value: 'v', secret: true, scope: 'both' }] })).toEqual([
-      expect.objectContaining({ key: 'K', value: null, secret: true }),
-    ]);
+    expect(
+      await h['env.set']({ appId: app.id, vars: [{ key: 'K', value: 'v', secret: true, scope: 'both' }] }),
+    ).toEqual([expect.objectContaining({ key: 'K', value: null, secret: true })]);
     expect(await h['env.reveal']({ appId: app.id, key: 'K' })).toEqual({ value: 'v' });
     expect(await h['env.import']({ appId: app.id, dotenv: 'A=1\nbad line', secret: false, scope: 'both' })).toEqual({
       imported: 1,

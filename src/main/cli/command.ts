@@ -1,9 +1,12 @@
+import type { StartDetachedDeploy } from './deploy-worker';
 import type { CliIo } from './io';
 import type { CliCore, OpenCore, OpenCoreOptions } from './open-core';
 
 export interface CommandContext {
   io: CliIo;
   openCore: OpenCore;
+  /** `deploy --no-wait`: runs the deploy in a detached worker process (see deploy-worker.ts). */
+  startDetachedDeploy: StartDetachedDeploy;
 }
 
 /** One CLI command: its name as typed after `mist` (e.g. 'server add') and what it does. */

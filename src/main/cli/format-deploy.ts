@@ -62,7 +62,7 @@ export function formatDeployStart(ref: string, deployment: DeploymentDto): strin
 /**
  * The lines one status event adds: `==> STAGE` for every stage started since the last event, the
  * event's message (once), and a status change that no stage line explains. Final statuses print
- * nothing here: formatDeployEnd sums them up.
+ * nothing here: formatDeployEnd sums them up, and the command reports the error.
  */
 export function formatStatusEvent(
   state: DeployProgressState,
@@ -78,7 +78,8 @@ export function formatStatusEvent(
     lines.push(`==> ${deployment.status}`);
   }
   state.status = deployment.status;
-  if (message && message !== state.lastMessage) {
+  // a final status's message is its error, which the command's closing `mist:` line reports
+  if (message && message !== state.lastMessage && !isFinal(deployment.status)) {
     state.lastMessage = message;
     for (const line of message.replace(/\r?\n$/, '').split('\n')) lines.push(`    ${line}`);
   }

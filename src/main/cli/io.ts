@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import type { DeploymentDto } from '../../shared/dto/app';
 import { CliUsageError } from './errors';
 
 /** Everything the CLI touches of its process, injectable so that commands run in-process in tests. */
@@ -18,6 +19,8 @@ export interface CliIo {
   onInterrupt?: (listener: () => void) => () => void;
   /** The clock for "5 min ago"; defaults to Date.now. */
   now?: () => number;
+  /** Set in a `deploy --no-wait` worker: tells the waiting command which deployment started. */
+  reportStarted?: (deployment: DeploymentDto) => void;
 }
 
 /** Secrets larger than this are not a password or a passphrase. */

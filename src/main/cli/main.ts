@@ -1,4 +1,5 @@
-import { runCli } from './run-cli';
+import { DEPLOY_WORKER_ENV, workerIo } from './deploy-worker';
+import { runCli, type CliIo } from './run-cli';
 
 /** `mist`: the command-line shell over the same core and store as the app. */
 
@@ -8,7 +9,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-runCli(process.argv.slice(2), {
+const io: CliIo = {
   stdout: process.stdout,
   stderr: process.stderr,
   stdin: process.stdin,
@@ -18,7 +19,21 @@ runCli(process.argv.slice(2), {
     process.on('SIGINT', listener);
     return () => process.off('SIGINT', listener);
   },
-}).then(exit, (error: unknown) => {
+};
+
+// A `deploy --no-wait` worker (see deploy-worker.ts) talks to the command that started it over IPC.
+const isDeployWorker = process.env[DEPLOY_WORKER_ENV] === '1' && typeof process.send === 'function';
+
+runCli(
+  process.argv.slice(2),
+  isDeployWorker
+    ? workerIo(
+        io,
+        (message) => process.send?.(message),
+        () => process.connected,
+      )
+    : io,
+).then(exit, (error: unknown) => {
   // runCli reports its own errors; reaching this is a bug in the reporting itself.
   process.stderr.write(`mist: ${(error as Error)?.message ?? String(error)}\n`);
   exit(1);

@@ -20,6 +20,7 @@ import { serverAdd } from './commands/server-add';
 import { serverCheck } from './commands/server-check';
 import { serverList } from './commands/server-list';
 import { serverRemove } from './commands/server-remove';
+import { spawnDeployWorker, type StartDetachedDeploy } from './deploy-worker';
 import { CliFailure, CliUsageError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './errors';
 import { HELP_BY_COMMAND } from './help';
 import type { CliIo } from './io';
@@ -48,6 +49,8 @@ const COMMANDS: Record<string, Command> = {
 export interface CliDeps {
   /** Defaults to the real core, configured from io.env. */
   openCore?: OpenCore;
+  /** Defaults to a detached `mist deploy` worker process. */
+  startDetachedDeploy?: StartDetachedDeploy;
 }
 
 /**
@@ -55,7 +58,11 @@ export interface CliDeps {
  * `mist: <message>` on stderr, and returns the exit code (0 ok, 1 failure, 2 usage error).
  */
 export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Promise<number> {
-  const ctx: CommandContext = { io, openCore: deps.openCore ?? coreOpener(io.env) };
+  const ctx: CommandContext = {
+    io,
+    openCore: deps.openCore ?? coreOpener(io.env),
+    startDetachedDeploy: deps.startDetachedDeploy ?? ((ref) => spawnDeployWorker(ref, io)),
+  };
   try {
     return await dispatch(argv, ctx);
   } catch (error) {

@@ -56,6 +56,11 @@ export class AuditLog {
     });
   }
 
+  /** A variable of the app became secret: forget the plain values recorded for it earlier. */
+  forgetEnvValue(appId: string, key: string): void {
+    this.repo.redactEnvValue(appId, key);
+  }
+
   list(input: { appId?: string; limit: number }): AuditEntryDto[] {
     return this.repo.list(input);
   }

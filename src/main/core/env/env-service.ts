@@ -217,6 +217,10 @@ export class EnvService {
         }
         this.deps.apps.bumpConfigVersion(app.id);
         this.deps.audit.record(this.auditEntry(app, planned, action));
+        // a value made secret must not survive as plain text in earlier audit entries
+        for (const entry of planned) {
+          if (entry.secret && entry.existing?.secretRef === null) this.deps.audit.forgetEnvValue(app.id, entry.key);
+        }
       })();
     } catch (error) {
       await undo();

@@ -1,0 +1,96 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import type { AppDto } from '../../../shared/dto/app';
+import type { UpdateAppInput } from '../../../shared/schemas/app';
+import { api, queryKeys } from '../api';
+import { useFieldErrors } from '../hooks/useFieldErrors';
+import {
+  SETTINGS_FIELDS,
+  buildAppUpdate,
+  formFromApp,
+  hasChanges,
+  type AppFormValues,
+  type SettingsSection,
+} from '../lib/app-form';
+import { AppField } from './AppField';
+import { DeleteApp } from './DeleteApp';
+import { ErrorNotice } from './ErrorNotice';
+
+const TITLES: Record<SettingsSection, { title: string; note: string }> = {
+  general: { title: 'General', note: 'The name is also the container’s label; the port is where the app listens.' },
+  git: { title: 'Git', note: 'Each deploy builds the head of this branch. Changes apply on the next deploy.' },
+  build: { title: 'Build', note: 'The Dockerfile and the build context inside the repository.' },
+  resources: { title: 'Resources', note: 'Limits and restart policy for the container. Applied on the next deploy.' },
+};
+
+/** One settings tab (General, Git, Build or Resources): its fields and Save. */
+export function AppSettingsTab({ app, section }: { app: AppDto; section: SettingsSection }) {
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState<AppFormValues>(() => formFromApp(app));
+  const fields = SETTINGS_FIELDS[section];
+  const result = buildAppUpdate(app, values, fields);
+  const { shown, touch, markSubmitted, reset } = useFieldErrors(result.ok ? {} : result.errors);
+  const save = useMutation({
+    mutationFn: (input: UpdateAppInput) => api.call('apps.update', input),
+    onSuccess: async (saved) => {
+      setValues(formFromApp(saved));
+      reset();
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.apps }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.audit(app.id) }),
+      ]);
+    },
+  });
+  const changed = result.ok && hasChanges(result.input);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.reset();
+    markSubmitted();
+    if (result.ok && hasChanges(result.input)) save.mutate(result.input);
+  };
+  const { title, note } = TITLES[section];
+
+  return (
+    <>
+      <form className="panel settings-form" onSubmit={submit} noValidate aria-labelledby="settings-heading">
+        <h2 id="settings-heading">{title}</h2>
+        <p className="muted">{note}</p>
+        {section === 'general' && (
+          <dl className="facts">
+            <dt>Type</dt>
+            <dd data-testid="app-type">
+              {app.type === 'web' ? 'Web (port published or routed)' : 'Service (internal only)'}
+            </dd>
+          </dl>
+        )}
+        {fields.map((field) => (
+          <AppField
+            key={field}
+            field={field}
+            values={values}
+            errors={shown}
+            onChange={(patch) => setValues((current) => ({ ...current, ...patch }))}
+            onBlur={touch}
+          />
+        ))}
+        <ErrorNotice error={save.error} />
+        <div className="actions">
+          <button type="submit" className="primary" disabled={save.isPending || (!changed && result.ok)}>
+            Save
+          </button>
+          {save.isSuccess && !changed && (
+            <span className="muted" role="status">
+              Saved.{app.redeployPending ? ' Deploy to apply.' : ''}
+            </span>
+          )}
+        </div>
+      </form>
+      {section === 'general' && (
+        <section className="panel danger-zone" aria-labelledby="delete-app-heading">
+          <h2 id="delete-app-heading">Delete app</h2>
+          <DeleteApp app={app} />
+        </section>
+      )}
+    </>
+  );
+}
