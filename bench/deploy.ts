@@ -7,7 +7,7 @@
  *   (a)      the same steps as plain shell commands over ONE `ssh` session: fetch + checkout, build, replace
  *   (b)      the same, re-cloning every time
  *
- *   npm run bench -- deploy [--rtt 50] [--iterations 3] [--only ours,a,b] [--history-kb 2048]
+ *   npm run bench -- deploy [--rtt 50] [--iterations 5] [--only ours,a,b] [--history-kb 2048]
  *                           [--budget 150] [--strict]
  *
  * Variants are interleaved (the order rotates each iteration) so drift on the machine hits them alike;
@@ -25,7 +25,7 @@ import { intArg, parseArgs, rejectUnknown } from './lib/args';
 import { runBench, type Cleanup } from './lib/cleanup';
 import { baselineDeploy, type BaselineKind, type DeploySample } from './lib/deploy-baseline';
 import { startDeployEnv, type DeployEnv } from './lib/deploy-env';
-import { measureOurs, prepareOurs, removeWhatOursMade, type Ours } from './lib/deploy-ours';
+import { measureOurs, prepareOurs, type Ours } from './lib/deploy-ours';
 import {
   emptySamples,
   evaluateTargets,
@@ -62,7 +62,7 @@ function readConfig(argv: readonly string[]): Config {
   }
   return {
     rttMs: intArg(args, 'rtt', TARGET_RTT_MS, 0),
-    iterations: intArg(args, 'iterations', 3, 1),
+    iterations: intArg(args, 'iterations', 5, 1),
     variants: [...new Set(variants as Variant[])],
     historyKb: intArg(args, 'history-kb', 2048, 0),
     budgetS: intArg(args, 'budget', 150, 1),
@@ -98,11 +98,13 @@ async function main(cleanup: Cleanup): Promise<number> {
   let ours: Ours | null = null;
   let oursWhy: string | null = config.variants.includes('ours') ? null : 'ours was not selected (--only)';
   let oursError: string | null = null;
+  let projectId: string | null = null;
   if (config.variants.includes('ours')) {
-    cleanup.add('remove containers and images the core made', () => removeWhatOursMade());
     const setup = await prepareOurs(env, cleanup, log);
-    if (setup.available) ours = setup.ours;
-    else {
+    if (setup.available) {
+      ours = setup.ours;
+      projectId = setup.ours.projectId;
+    } else {
       oursWhy = `ours was not measured: ${setup.reason}`;
       log(`!!! ${oursWhy}`);
     }
@@ -170,7 +172,7 @@ async function main(cleanup: Cleanup): Promise<number> {
         repoPath: env.repo.path,
         elapsedS,
       },
-      ours: { measured: figures.ours !== undefined, why: oursWhy, error: oursError },
+      ours: { measured: figures.ours !== undefined, why: oursWhy, error: oursError, projectId },
       results: figures,
       ratios,
       targets,

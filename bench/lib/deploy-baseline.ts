@@ -95,7 +95,9 @@ export async function baselineDeploy(env: DeployEnv, slot: BaselineSlot): Promis
   const result = await env.ssh(script(env, slot), DEPLOY_TIMEOUT_MS);
   const ms = performance.now() - start;
   if (result.code !== 0) {
-    throw new Error(`baseline ${slot.kind} deploy (${slot.slot}) exited ${result.code}:\n${result.stderr.slice(-3000)}`);
+    throw new Error(
+      `baseline ${slot.kind} deploy (${slot.slot}) exited ${result.code}:\n${result.stderr.slice(-3000)}`,
+    );
   }
   const [commit = '', container = ''] = result.stdout.trim().split(/\s+/);
   await verifyServing(container, FIXTURE_APP_PORT, { version: env.version, greeting: slot.greeting });

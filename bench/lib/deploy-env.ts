@@ -45,7 +45,7 @@ export async function startDeployEnv(
 
   // Registered before anything starts, so a partial start is still cleaned up. Cleanup runs in reverse:
   // the containers go before the images they use.
-  cleanup.add('remove baseline images', () => removeImagesLabelled(label));
+  cleanup.add('remove baseline images', () => removeImagesLabelled(`mist.test=${label}`));
   cleanup.add('remove baseline containers', () => removeContainersLabelled(label));
   cleanup.add('remove baseline checkouts', () => rmSync(checkoutRoot, { recursive: true, force: true }));
 
@@ -77,8 +77,12 @@ export async function startDeployEnv(
   ]; // prettier-ignore
   const ssh: DeployEnv['ssh'] = (script, timeoutMs) => runCommand('ssh', [...sshArgs, script], { timeoutMs });
 
-  const prepared = await ssh(`mkdir -p ${checkoutRoot} && docker buildx version >/dev/null 2>&1 && echo buildkit || echo legacy`, 30_000);
-  if (prepared.code !== 0) throw new Error(`ssh to the test sshd failed (exit ${prepared.code}): ${prepared.stderr.trim()}`);
+  const prepared = await ssh(
+    `mkdir -p ${checkoutRoot} && docker buildx version >/dev/null 2>&1 && echo buildkit || echo legacy`,
+    30_000,
+  );
+  if (prepared.code !== 0)
+    throw new Error(`ssh to the test sshd failed (exit ${prepared.code}): ${prepared.stderr.trim()}`);
   const builder = prepared.stdout.trim() === 'buildkit' ? 'buildkit' : 'legacy';
 
   let version = 1;
@@ -115,8 +119,17 @@ async function addHistory(repo: FixtureRepo, kb: number): Promise<void> {
   await repo.commit(Object.fromEntries(Object.keys(files).map((file) => [file, null])), 'Drop the history weight');
 }
 
-export async function removeImagesLabelled(label: string): Promise<void> {
-  const listed = await dockerCli(['image', 'ls', '--quiet', '--filter', `label=mist.test=${label}`]);
+/** Force-removes the containers, then the images, carrying the label `keyValue` (`key=value`). */
+export async function removeContainersAndImagesLabelled(keyValue: string): Promise<void> {
+  const listed = await dockerCli(['ps', '--all', '--quiet', '--filter', `label=${keyValue}`]);
+  const ids = listed.stdout.split('\n').filter(Boolean);
+  if (ids.length > 0) await dockerCli(['rm', '--force', '--volumes', ...ids]);
+  await removeImagesLabelled(keyValue);
+}
+
+/** Force-removes every image carrying the label `keyValue` (`key=value`). */
+export async function removeImagesLabelled(keyValue: string): Promise<void> {
+  const listed = await dockerCli(['image', 'ls', '--quiet', '--filter', `label=${keyValue}`]);
   const ids = [...new Set(listed.stdout.split('\n').filter(Boolean))];
   if (ids.length === 0) return;
   const removed = await dockerCli(['rmi', '--force', ...ids]);

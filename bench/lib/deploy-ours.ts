@@ -1,14 +1,15 @@
 import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import type * as CoreModule from '../../src/main/core/core';
 import type { Core } from '../../src/main/core/core';
+import type * as SharedApiModule from '../../src/shared/api';
 import type { CallChannel, InputOf, OutputOf, ParsedInputOf } from '../../src/shared/api';
 import type { DeploymentDto } from '../../src/shared/dto/app';
-import { dockerCli } from '../../test/fixtures/docker-host';
 import { findFreePort } from '../../test/fixtures/free-port';
 import { makeTempDir } from '../../test/fixtures/temp-home';
 import type { Cleanup } from './cleanup';
 import type { DeploySample } from './deploy-baseline';
-import { verifyServing, type DeployEnv } from './deploy-env';
+import { removeContainersAndImagesLabelled, verifyServing, type DeployEnv } from './deploy-env';
 
 /**
  * Ours: the core's deploy pipeline, driven through its API handlers exactly as the CLI does
@@ -28,18 +29,31 @@ export interface Ours {
 
 export type OursSetup = { available: true; ours: Ours } | { available: false; reason: string };
 
-const REQUIRED: CallChannel[] = ['servers.add', 'projects.create', 'apps.create', 'apps.delete', 'deploy.start', 'deployments.get'];
+const REQUIRED: CallChannel[] = [
+  'servers.add',
+  'projects.create',
+  'apps.create',
+  'apps.delete',
+  'deploy.start',
+  'deployments.get',
+];
 const DEPLOY_TIMEOUT_MS = 180_000;
 const POLL_MS = 20;
 const TERMINAL = new Set(['success', 'failed', 'cancelled']);
 /** Where the core keeps an app's checkout on the server (issue 3, item 4). */
 const SERVER_PROJECTS_DIR = '/var/lib/mist/projects';
 
-type ApiModule = typeof import('../../src/shared/api');
+type ApiModule = typeof SharedApiModule;
 
 /** Calls one API channel the way the shells do: input parsed by its schema (defaults applied), then the handler. */
-async function call<K extends CallChannel>(api: ApiModule, core: Core, channel: K, input: InputOf<K>): Promise<OutputOf<K>> {
-  const handler = core.handlers[channel] as unknown as ((parsed: ParsedInputOf<K>) => Promise<OutputOf<K>> | OutputOf<K>) | undefined;
+async function call<K extends CallChannel>(
+  api: ApiModule,
+  core: Core,
+  channel: K,
+  input: InputOf<K>,
+): Promise<OutputOf<K>> {
+  const handler = core.handlers[channel] as unknown as
+    ((parsed: ParsedInputOf<K>) => Promise<OutputOf<K>> | OutputOf<K>) | undefined;
   if (typeof handler !== 'function') throw new Error(`core.handlers['${channel}'] does not exist`);
   const parsed = api.apiDefinition[channel].input.parse(input) as ParsedInputOf<K>;
   return await handler(parsed);
@@ -53,7 +67,7 @@ const api = (): ApiModule => {
 
 /** Starts a core with the test server and a project, or says why ours cannot be measured. */
 export async function prepareOurs(env: DeployEnv, cleanup: Cleanup, log: (line: string) => void): Promise<OursSetup> {
-  let createCore: typeof import('../../src/main/core/core').createCore;
+  let createCore: typeof CoreModule.createCore;
   try {
     apiModule = await import('../../src/shared/api');
     ({ createCore } = await import('../../src/main/core/core'));
@@ -78,7 +92,11 @@ export async function prepareOurs(env: DeployEnv, cleanup: Cleanup, log: (line: 
   });
   const project = await call(api(), core, 'projects.create', { name: `bench-${env.runId}`, serverId: server.id });
   log(`ours: core ready (server ${server.id}, project ${project.name})`);
-  // Registered after 'close core', so it runs before it (cleanup runs in reverse).
+  // Cleanup runs in reverse: the core removes its project first, then whatever it left is removed by
+  // the labels its containers and images carry, then the core closes.
+  cleanup.add('remove containers and images labelled with the project', () =>
+    removeContainersAndImagesLabelled(`mist.project=${project.id}`),
+  );
   cleanup.add('remove the project, its apps and checkouts', async () => {
     await call(api(), core, 'projects.delete', { id: project.id, removeApps: true }).catch((error: unknown) =>
       log(`ours: projects.delete failed: ${(error as Error).message}`),
@@ -89,14 +107,6 @@ export async function prepareOurs(env: DeployEnv, cleanup: Cleanup, log: (line: 
     available: true,
     ours: { core, serverId: server.id, projectId: project.id, hasEnv: typeof core.handlers['env.set'] === 'function' },
   };
-}
-
-/** Images and containers the core made, removed at the end even if the core's own removal failed. */
-const made = { images: new Set<string>(), containers: new Set<string>() };
-
-export async function removeWhatOursMade(): Promise<void> {
-  if (made.containers.size > 0) await dockerCli(['rm', '--force', '--volumes', ...made.containers]);
-  if (made.images.size > 0) await dockerCli(['rmi', '--force', ...made.images]);
 }
 
 function stagesOf(deployment: DeploymentDto): Record<string, number> {
@@ -122,12 +132,12 @@ async function deployOnce(
   const start = performance.now();
   let deployment = await call(api(), ours.core, 'deploy.start', { appId, trigger: 'cli' });
   while (!TERMINAL.has(deployment.status)) {
-    if (performance.now() - start > DEPLOY_TIMEOUT_MS) throw new Error(`deployment ${deployment.id} still ${deployment.status} after ${DEPLOY_TIMEOUT_MS} ms`);
+    if (performance.now() - start > DEPLOY_TIMEOUT_MS)
+      throw new Error(`deployment ${deployment.id} still ${deployment.status} after ${DEPLOY_TIMEOUT_MS} ms`);
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     deployment = await call(api(), ours.core, 'deployments.get', { deploymentId: deployment.id });
   }
   const ms = performance.now() - start;
-  if (deployment.image) made.images.add(deployment.image);
   if (deployment.status !== 'success') throw new Error(await failureDetails(ours, deployment));
   await verifyServing(`app-${appId}`, port, { version: env.version, greeting });
   return { ms, stages: stagesOf(deployment), commit: deployment.commitHash ?? '' };
@@ -154,7 +164,6 @@ export async function measureOurs(
     gitUrl: env.repo.url,
     branch: 'main',
   });
-  made.containers.add(`app-${app.id}`);
   try {
     if (ours.hasEnv && greeting !== null) {
       await call(api(), ours.core, 'env.set', {

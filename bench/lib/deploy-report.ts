@@ -59,12 +59,16 @@ export function figuresOf(samples: Samples): Partial<Record<Variant, VariantFigu
   const figures: Partial<Record<Variant, VariantFigures>> = {};
   for (const variant of VARIANTS) {
     const { first, redeploy } = samples[variant];
-    if (first.length > 0 && redeploy.length > 0) figures[variant] = { first: figureOf(first), redeploy: figureOf(redeploy) };
+    if (first.length > 0 && redeploy.length > 0)
+      figures[variant] = { first: figureOf(first), redeploy: figureOf(redeploy) };
   }
   return figures;
 }
 
-export type Ratios = Record<DeployKind, { oursVsFetch: number | null; oursVsReclone: number | null; recloneVsFetch: number | null }>;
+export type Ratios = Record<
+  DeployKind,
+  { oursVsFetch: number | null; oursVsReclone: number | null; recloneVsFetch: number | null }
+>;
 
 export function ratiosOf(figures: Partial<Record<Variant, VariantFigures>>): Ratios {
   const ratio = (kind: DeployKind, a: Variant, b: Variant): number | null => {
@@ -110,7 +114,9 @@ export function renderTable(figures: Partial<Record<Variant, VariantFigures>>, r
     figure ? `${ms(figure.median)} [${ms(figure.min)}–${ms(figure.p90)}] n=${figure.samples}` : 'not measured';
   for (const variant of VARIANTS) {
     const figure = figures[variant];
-    lines.push(`${pad(VARIANT_LABELS[variant], 36)}${padLeft(cell(figure?.first), 24)}${padLeft(cell(figure?.redeploy), 24)}`);
+    lines.push(
+      `${pad(VARIANT_LABELS[variant], 36)}${padLeft(cell(figure?.first), 24)}${padLeft(cell(figure?.redeploy), 24)}`,
+    );
   }
   const ratioCell = (value: number | null): string => (value === null ? '—' : `${value.toFixed(2)}×`);
   lines.push(
@@ -126,7 +132,9 @@ export function renderTable(figures: Partial<Record<Variant, VariantFigures>>, r
 function renderStages(figures: Partial<Record<Variant, VariantFigures>>): string {
   const order = ['queued', 'connect', 'resolve', 'fetch', 'build', 'deploy', 'exit'];
   const names = new Set<string>();
-  for (const figure of Object.values(figures)) for (const kind of ['first', 'redeploy'] as const) for (const name of Object.keys(figure[kind].stages)) names.add(name);
+  for (const figure of Object.values(figures))
+    for (const kind of ['first', 'redeploy'] as const)
+      for (const name of Object.keys(figure[kind].stages)) names.add(name);
   const rank = (stage: string): number => (order.includes(stage) ? order.indexOf(stage) : order.length);
   const stages = [...names].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const width = 10;

@@ -12,9 +12,12 @@ export function branchProblem(branch: string): string | null {
   if (branch.length === 0 || branch.length > 255) return 'a branch name is 1–255 characters';
   if (branch.startsWith('-')) return 'a branch name cannot start with "-"';
   // eslint-disable-next-line no-control-regex
-  if (/[\x00-\x20\x7f~^:?*[\\]/.test(branch)) return 'a branch name cannot contain spaces, control characters or ~^:?*[\\';
-  if (branch.includes('..') || branch.includes('@{') || branch === '@') return 'a branch name cannot contain ".." or "@{"';
-  if (branch.startsWith('/') || branch.endsWith('/') || branch.includes('//')) return 'a branch name cannot start or end with "/" or contain "//"';
+  if (/[\x00-\x20\x7f~^:?*[\\]/.test(branch))
+    return 'a branch name cannot contain spaces, control characters or ~^:?*[\\';
+  if (branch.includes('..') || branch.includes('@{') || branch === '@')
+    return 'a branch name cannot contain ".." or "@{"';
+  if (branch.startsWith('/') || branch.endsWith('/') || branch.includes('//'))
+    return 'a branch name cannot start or end with "/" or contain "//"';
   if (branch.endsWith('.') || branch.endsWith('.lock') || branch.split('/').some((part) => part.startsWith('.'))) {
     return 'a branch name cannot end with "." or ".lock", nor have a part starting with "."';
   }
@@ -25,7 +28,10 @@ export function branchProblem(branch: string): string | null {
 export function repoRelativePath(value: string): string | null {
   // eslint-disable-next-line no-control-regex
   if (value.length === 0 || value.length > 1024 || /[\x00-\x1f]/.test(value)) return null;
-  const parts = value.replace(/^\/+/, '').split('/').filter((part) => part !== '' && part !== '.');
+  const parts = value
+    .replace(/^\/+/, '')
+    .split('/')
+    .filter((part) => part !== '' && part !== '.');
   if (parts.some((part) => part === '..')) return null;
   return parts.join('/');
 }

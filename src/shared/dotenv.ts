@@ -30,13 +30,18 @@ export function parseDotenv(text: string): DotenvResult {
     let raw = match[2]!;
     if (raw.startsWith('"')) {
       // a double-quoted value may continue on the following lines until the closing quote
-      while (!/^"(?:[^"\\]|\\.)*"/.test(raw) && index + 1 < lines.length) raw += '\n' + lines[++index];
+      let end = index;
+      while (!/^"(?:[^"\\]|\\.)*"/.test(raw) && end + 1 < lines.length) raw += '\n' + lines[++end];
       const quoted = /^"((?:[^"\\]|\\.)*)"\s*(?:#.*)?$/.exec(raw);
       if (!quoted) {
+        // report it and carry on with the next line, rather than swallowing the rest of the file
         result.errors.push({ line: lineNumber, message: `unterminated double quote in ${key}` });
         continue;
       }
-      const value = quoted[1]!.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c === 'r' ? '\r' : c));
+      index = end;
+      const value = quoted[1]!.replace(/\\(.)/g, (_, c: string) =>
+        c === 'n' ? '\n' : c === 't' ? '\t' : c === 'r' ? '\r' : c,
+      );
       result.entries.push({ key, value });
     } else if (raw.startsWith("'")) {
       const quoted = /^'([^']*)'\s*(?:#.*)?$/.exec(raw);

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createAppModule, type AppModule } from '../../src/main/core/apps/app-module';
-import { ServersRepo } from '../../src/main/core/store/servers-repo';
+import type { AppModule } from '../../src/main/core/apps/app-module';
 import type { ServerDto } from '../../src/shared/dto/server';
 import { MistError } from '../../src/shared/errors';
 import type { CreateAppInput } from '../../src/shared/schemas/app';
@@ -34,8 +33,7 @@ describeIntegration(
       sshd = await startTestSshd();
       core = await createTestCore();
       server = await core.servers.add(serverInput(sshd));
-      // until core.ts wires the module, build it over the core's own store, keychain and connections
-      mod = createAppModule({ db: core.db, secrets: core.secrets, pool: core.pool, servers: new ServersRepo(core.db) });
+      mod = core.apps;
       const info = await dockerCli(['info', '--format', '{{.NCPU}} {{.MemTotal}}']);
       const [ncpu, memTotal] = info.stdout.trim().split(' ').map(Number) as [number, number];
       cores = ncpu;
@@ -136,6 +134,44 @@ describeIntegration(
       expect(inspect.stderr).toMatch(/No such (object|container)/i);
       expect(mod.projects.list().map((p) => p.name)).not.toContain('running');
       expect(mod.audit.list({ appId: app.id, limit: 1 })[0]).toMatchObject({ action: 'app.delete' });
+    });
+
+    it('says clearly when the server cannot be reached to check limits, and saves nothing', async () => {
+      const other = await startTestSshd();
+      try {
+        // a password (kept in the keychain) rather than a key file the fixture deletes when it stops
+        const gone = await core.servers.add(
+          serverInput(other, {
+            name: 'gone-server',
+            auth: { kind: 'password', password: other.users.docker.password },
+          }),
+        );
+        const project = mod.projects.create({ name: 'offline', serverId: gone.id });
+        await other.stop();
+        const started = Date.now();
+        const error = await rejection(
+          mod.apps.create({ projectId: project.id, name: 'web', type: 'web', cpuLimit: 1 } as CreateAppInput),
+        );
+        expect(error.code).toBe('host-unreachable');
+        expect(error.message).toMatch(
+          /^Could not read the CPU cores and memory of gone-server to check the limits: .+ Nothing was saved\.$/,
+        );
+        expect(Date.now() - started).toBeLessThan(40_000);
+        expect(mod.apps.list(project.id)).toEqual([]);
+        // without limits the server is not needed
+        const app = await mod.apps.create({ projectId: project.id, name: 'web', type: 'web' } as CreateAppInput);
+        expect(app.name).toBe('web');
+        // deleting needs the server (to remove the container): refused, and the app is kept
+        const kept = await rejection(mod.apps.delete(app.id));
+        expect(kept.message).toMatch(
+          /^Could not remove the container app-\w+ of offline\/web on gone-server: .+ The app was kept; nothing was deleted\.$/,
+        );
+        expect(mod.apps.list(project.id)).toHaveLength(1);
+        core.db.prepare('DELETE FROM apps WHERE project_id = ?').run(project.id);
+        core.db.prepare('DELETE FROM projects WHERE id = ?').run(project.id);
+      } finally {
+        await other.stop();
+      }
     });
   },
 );

@@ -201,7 +201,7 @@ describeIntegration(
       for (const bad of [
         { branch: 'main; touch /tmp/x' },
         { branch: '--upload-pack=touch /tmp/x' },
-          { dockerfilePath: '../../etc/passwd' },
+        { dockerfilePath: '../../etc/passwd' },
         { rootDir: '/../..' },
         { gitUrl: '--upload-pack=touch /tmp/x' },
         { name: 'web; rm -rf /' },

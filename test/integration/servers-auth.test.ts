@@ -163,6 +163,16 @@ describeIntegration('servers: adding, authenticating and checking', ['sshd', 'do
     expect(core.servers.list()).toEqual([]);
   });
 
+  it('a server that hosts projects cannot be removed', async () => {
+    core = await createTestCore();
+    const server = await core.servers.add(serverInput(sshd));
+    await core.handlers['projects.create']({ name: 'shop', serverId: server.id });
+    const error = await rejection(core.servers.remove(server.id));
+    expect(error.code).toBe('conflict');
+    expect(error.message).toContain('shop');
+    expect(core.servers.list()).toHaveLength(1);
+  });
+
   it('reaches a server through a saved jump host (ProxyJump)', async () => {
     core = await createTestCore();
     const jump = await core.servers.add(serverInput(sshd, { name: 'bastion' }));

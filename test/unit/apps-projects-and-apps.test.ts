@@ -390,6 +390,50 @@ describe('CPU and memory limits', () => {
   });
 });
 
+describe('a server whose connection dropped', () => {
+  function reconnecting(attempt: number) {
+    return {
+      docker: () => docker as unknown as Dockerode,
+      connection: () =>
+        ({
+          state: {
+            serverId,
+            status: 'reconnecting',
+            reason: { code: 'host-unreachable', message: 'Could not connect to 127.0.0.1:22: connection refused' },
+            attempt,
+            channels: 0,
+            since: Date.now(),
+          },
+        }) as never,
+    };
+  }
+
+  it('is reported at once (no waiting through the reconnect backoff), saving and deleting nothing', async () => {
+    const shop = mod.projects.create({ name: 'shop', serverId });
+    const app = await newApp(shop.id, 'web');
+    const offline = createAppModule({ db, secrets, pool: reconnecting(3), servers: new ServersRepo(db) });
+    const limits = await rejection(offline.apps.update({ id: app.id, cpuLimit: 1 }));
+    expect(limits.code).toBe('host-unreachable');
+    expect(limits.message).toBe(
+      'Could not read the CPU cores and memory of box to check the limits: the SSH connection to box dropped and is ' +
+        'being re-established, attempt 3 (last error: Could not connect to 127.0.0.1:22: connection refused). Nothing was saved.',
+    );
+    const removal = await rejection(offline.apps.delete(app.id));
+    expect(removal.message).toMatch(/^Could not remove the container app-\w+ of shop\/web on box: the SSH connection/);
+    expect(removal.message).toMatch(/The app was kept; nothing was deleted\.$/);
+    expect(docker.info).not.toHaveBeenCalled();
+    expect(docker.getContainer).not.toHaveBeenCalled();
+    expect(mod.apps.get(app.id).cpuLimit).toBeNull();
+  });
+
+  it('asks once more when a kept-alive socket hung up and the connection is back', async () => {
+    const shop = mod.projects.create({ name: 'shop', serverId });
+    docker.info.mockRejectedValueOnce(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    await expect(newApp(shop.id, 'web', { cpuLimit: 2 })).resolves.toMatchObject({ cpuLimit: 2 });
+    expect(docker.info).toHaveBeenCalledTimes(2);
+  });
+});
+
 describe('deleting an app', () => {
   it('removes its container, its keychain secrets, then its rows (deployments cascade)', async () => {
     const shop = mod.projects.create({ name: 'shop', serverId });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import packageJson from '../../package.json';
 import { SERVER_ADD_HELP, SERVER_HELP } from '../../src/main/cli/help';
 import type { CliCore, OpenCoreOptions } from '../../src/main/cli/open-core';
+import type { ApiHandlers } from '../../src/main/core/api/api-handlers';
 import { runCli } from '../../src/main/cli/run-cli';
 import type { HostKeyProbeDto, ServerCheckDto, ServerDto } from '../../src/shared/dto/server';
 import { MistError } from '../../src/shared/errors';
@@ -123,6 +124,8 @@ function fakeCore(
       if (next instanceof Error) throw next;
       return next;
     },
+    // the server commands use none of the API channels
+    handlers: {} as ApiHandlers,
     close: async () => {
       log.closed += 1;
     },
@@ -166,7 +169,7 @@ describe('runCli: help, version and usage errors', () => {
 
   it('reports unknown commands and options as one line with exit 2', async () => {
     const cases: Array<[string[], string]> = [
-      [['deploy'], "mist: unknown command 'deploy' (see 'mist --help')\n"],
+      [['deploy-all'], "mist: unknown command 'deploy-all' (see 'mist --help')\n"],
       [['--verbose'], "mist: unknown option --verbose (see 'mist --help')\n"],
       [['server', 'frob'], "mist: unknown command 'server frob' (see 'mist server --help')\n"],
       [

@@ -54,7 +54,9 @@ export function spawnDeployWorker(ref: string, io: CliIo): Promise<DeploymentDto
         .split('\n')
         .map((line) => line.replace(/^mist: /, '').trim())
         .filter((line) => line && !/^\s*at /.test(line));
-      const [message, ...hints] = lines.length ? lines : [`the background deploy ended (${signal ?? `exit ${code}`}) before it started`];
+      const [message, ...hints] = lines.length
+        ? lines
+        : [`the background deploy ended (${signal ?? `exit ${code}`}) before it started`];
       reject(new CliFailure(message!, hints));
     });
   });

@@ -57,7 +57,6 @@ export function followDeployment(
 
   return new Promise<FollowResult>((resolve, reject) => {
     let stopWatch: () => void = () => undefined;
-    let timer: NodeJS.Timeout | undefined;
     let unregister: () => void = () => undefined;
 
     const printLines = (lines: LogLineDto[]) => {
@@ -70,7 +69,7 @@ export function followDeployment(
 
     const cleanUp = () => {
       settled = true;
-      if (timer) clearInterval(timer);
+      clearInterval(timer);
       unregister();
       sink.end();
       stopWatch();
@@ -118,6 +117,16 @@ export function followDeployment(
       sink.acknowledge(events.length);
     });
 
+    const poll = async () => {
+      try {
+        const deployment = await callApi(core, 'deployments.get', { deploymentId });
+        if (!settled && isFinal(deployment.status)) await finish(deployment);
+      } catch {
+        // a missed look is made up by the next one; the stream is the main source anyway
+      }
+    };
+    const timer = setInterval(() => void poll(), options.pollMs ?? 2000);
+
     progress.write(formatDeployStart(ref, started));
     try {
       stopWatch = core.handlers['deployments.watch'](parseApiInput('deployments.watch', { deploymentId }), sink);
@@ -144,16 +153,6 @@ export function followDeployment(
         );
       });
     }
-
-    const poll = async () => {
-      try {
-        const deployment = await callApi(core, 'deployments.get', { deploymentId });
-        if (!settled && isFinal(deployment.status)) await finish(deployment);
-      } catch (error) {
-        fail(error);
-      }
-    };
-    timer = setInterval(() => void poll(), options.pollMs ?? 2000);
 
     // The lines stored before the watch began, then whatever the watch sent meanwhile.
     callApi(core, 'deployments.log', { deploymentId }).then(

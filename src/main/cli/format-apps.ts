@@ -86,9 +86,10 @@ export function formatAppDetails(ref: string, app: AppDto, now: number): string 
   ];
   const width = Math.max(...fields.map(([label]) => label.length));
   return (
-    [`${ref}  (${app.type} app, id ${app.id})`, ...fields.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`)].join(
-      '\n',
-    ) + '\n'
+    [
+      `${ref}  (${app.type} app, id ${app.id})`,
+      ...fields.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`),
+    ].join('\n') + '\n'
   );
 }
 
@@ -96,7 +97,15 @@ export function formatAppDetails(ref: string, app: AppDto, now: number): string 
 export function formatEnvValue(value: string, max = 60): string {
   // eslint-disable-next-line no-control-regex
   const escaped = value.replace(/[\x00-\x1f\x7f\\]/g, (c) =>
-    c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : c === '\\' ? '\\\\' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+    c === '\n'
+      ? '\\n'
+      : c === '\t'
+        ? '\\t'
+        : c === '\r'
+          ? '\\r'
+          : c === '\\'
+            ? '\\\\'
+            : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
   );
   return escaped.length > max ? `${escaped.slice(0, max - 1)}…` : escaped;
 }
@@ -117,7 +126,8 @@ export function formatEnvTable(ref: string, vars: EnvVarDto[]): string {
 /** e.g. "shop/web: running (up 5 min)", "shop/web: stopped (exit code 137)". */
 export function formatAppStatus(ref: string, status: AppStatusDto, now: number): string {
   const details: string[] = [];
-  if (status.containerState && status.containerState !== status.status) details.push(`container ${status.containerState}`);
+  if (status.containerState && status.containerState !== status.status)
+    details.push(`container ${status.containerState}`);
   if (status.status === 'running' && status.startedAt) details.push(`started ${formatAgo(status.startedAt, now)}`);
   if (status.exitCode !== null && status.status !== 'running') details.push(`exit code ${status.exitCode}`);
   return `${ref}: ${status.status}${details.length ? ` (${details.join(', ')})` : ''}\n`;

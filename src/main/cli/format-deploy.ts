@@ -88,7 +88,10 @@ export function formatStatusEvent(
 
 /** The closing line: `==> success: shop/web #3 in 14.2 s (commit 3f2a1c9)`. */
 export function formatDeployEnd(ref: string, deployment: DeploymentDto): string {
-  const took = deployment.durationMs === null ? '' : ` ${deployment.status === 'success' ? 'in' : 'after'} ${formatDuration(deployment.durationMs)}`;
+  const took =
+    deployment.durationMs === null
+      ? ''
+      : ` ${deployment.status === 'success' ? 'in' : 'after'} ${formatDuration(deployment.durationMs)}`;
   const commit = deployment.commitHash ? ` (commit ${shortCommit(deployment.commitHash)})` : '';
   return `==> ${deployment.status}: ${ref} deployment #${deployment.number}${took}${commit}\n`;
 }

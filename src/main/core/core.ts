@@ -64,6 +64,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     ...(options.timings ? { timings: options.timings } : {}),
   });
   const servers = new ServerService({
+    db,
     repo,
     secrets,
     pool,

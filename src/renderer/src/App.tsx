@@ -13,15 +13,16 @@ import { useConnectionStates, useConnectionStatesStream } from './hooks/useConne
 import { useRoute } from './hooks/useHashRoute';
 import { useApps, useProjects } from './hooks/useProjects';
 import { useAppInfo, useServers } from './hooks/useServers';
+import { appsWatchKey } from './lib/app-status';
 import type { Route } from './lib/route';
 
 /** The frame: servers with their projects and apps on the left, the chosen page on the right. */
 export function App() {
   useConnectionStatesStream();
-  useAppStatusesStream();
   const servers = useServers();
   const projects = useProjects();
   const apps = useApps();
+  useAppStatusesStream(appsWatchKey(apps.data));
   const states = useConnectionStates();
   const statuses = useAppStatuses();
   const appInfo = useAppInfo();

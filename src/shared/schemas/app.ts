@@ -28,13 +28,23 @@ export const gitUrlSchema = z
 export const dockerfilePathSchema = z
   .string()
   .trim()
-  .refine((value) => !value.startsWith('/') && (repoRelativePath(value) ?? '') !== '', 'the Dockerfile path is relative to the root directory, without ".."');
+  .refine(
+    (value) => !value.startsWith('/') && (repoRelativePath(value) ?? '') !== '',
+    'the Dockerfile path is relative to the root directory, without ".."',
+  );
 export const rootDirSchema = z
   .string()
   .trim()
-  .refine((value) => repoRelativePath(value) !== null, 'the root directory is a path inside the repository, without ".."');
+  .refine(
+    (value) => repoRelativePath(value) !== null,
+    'the root directory is a path inside the repository, without ".."',
+  );
 export const cpuLimitSchema = z.number().min(0.1, 'the CPU limit is at least 0.1').max(1024);
-export const memoryMbSchema = z.number().int().min(128, 'the memory limit is at least 128 MB').max(4 * 1024 * 1024);
+export const memoryMbSchema = z
+  .number()
+  .int()
+  .min(128, 'the memory limit is at least 128 MB')
+  .max(4 * 1024 * 1024);
 export const restartPolicySchema = z.enum(['no', 'always', 'on-failure', 'unless-stopped']);
 export const appTypeSchema = z.enum(['web', 'service']);
 export const envScopeSchema = z.enum(['both', 'build', 'runtime']);

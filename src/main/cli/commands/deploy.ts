@@ -1,3 +1,4 @@
+import type { AppDto } from '../../../shared/dto/app';
 import { callApi } from '../api';
 import { expectPositionals, flagOption, parseCommandArgs, type OptionSpecs } from '../args';
 import { withCore, type Command } from '../command';
@@ -32,27 +33,34 @@ export function parseDeployArgs(args: string[]): DeployArgs {
 /**
  * `deploy.start` (trigger `cli`), then the deployment followed live until it ends: stages and the
  * build log on stdout (on stderr with --json, where stdout gets the final DeploymentDto). Exit 0
- * only for `success`; 130 after Ctrl+C, which cancels the deployment.
+ * only for `success`; 130 after Ctrl+C, which cancels the deployment. With --no-wait, a detached
+ * worker process does all that (see deploy-worker.ts) and the command returns once it has started.
  */
 export const deploy: Command = {
   name: COMMAND,
   async run(argv, ctx) {
     const args = parseDeployArgs(argv);
     const { io } = ctx;
+    if (!args.wait) {
+      // Checked here, so that mistakes come back as usual; the worker starts and runs the deploy.
+      const ref = await withCore(ctx, { useSecretOverride: true }, async (core) => {
+        const resolved = await resolveApp(core, args.ref);
+        requireRepository(resolved.ref, resolved.app);
+        return resolved.ref;
+      });
+      const started = await ctx.startDetachedDeploy(ref);
+      io.stdout.write(
+        args.json
+          ? formatJson(started)
+          : `${formatDeployStart(ref, started)}It runs in the background; follow it with: mist deployments ${ref}\n`,
+      );
+      return EXIT_OK;
+    }
     return withCore(ctx, { useSecretOverride: true }, async (core) => {
       const { app, ref } = await resolveApp(core, args.ref);
-      if (!app.gitUrl) {
-        throw new CliFailure(`${ref} has no repository to deploy; set one with: mist app set ${ref} --git URL`);
-      }
+      requireRepository(ref, app);
       const started = await callApi(core, 'deploy.start', { appId: app.id, trigger: 'cli' });
-      if (!args.wait) {
-        io.stdout.write(
-          args.json
-            ? formatJson(started)
-            : `${formatDeployStart(ref, started)}Follow it with: mist deployments ${ref}\n`,
-        );
-        return EXIT_OK;
-      }
+      io.reportStarted?.(started);
       const result = await followDeployment(core, started, { ref, io, progress: args.json ? io.stderr : io.stdout });
       if (args.json) io.stdout.write(formatJson(result.deployment));
       if (result.interrupted) return EXIT_INTERRUPTED;
@@ -62,3 +70,9 @@ export const deploy: Command = {
     });
   },
 };
+
+function requireRepository(ref: string, app: AppDto): void {
+  if (!app.gitUrl) {
+    throw new CliFailure(`${ref} has no repository to deploy; set one with: mist app set ${ref} --git URL`);
+  }
+}

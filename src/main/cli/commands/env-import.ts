@@ -52,13 +52,20 @@ async function readDotenv(file: string, ctx: CommandContext): Promise<string> {
   if (file === '-') return readTextFromStdin(ctx.io, MAX_FILE_BYTES, 'FILE -', COMMAND);
   const path = resolve(ctx.io.cwd ?? process.cwd(), file);
   try {
-    if ((await stat(path)).size > MAX_FILE_BYTES) throw new CliFailure(`${file} is larger than 4 MiB: not a .env file.`);
+    if ((await stat(path)).size > MAX_FILE_BYTES)
+      throw new CliFailure(`${file} is larger than 4 MiB: not a .env file.`);
     return await readFile(path, 'utf8');
   } catch (error) {
     if (error instanceof CliFailure) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (error as Error).message;
     throw new CliFailure(`Cannot read ${file}: ${reason}.`);
   }
 }
@@ -68,7 +75,8 @@ export const envImport: Command = {
   async run(argv, ctx) {
     const args = parseEnvImportArgs(argv);
     const fields = checkFields(await readDotenv(args.file, ctx), args);
-    if (fields.dotenv.trim() === '') throw new CliUsageError(`${args.file === '-' ? 'stdin' : args.file} is empty`, COMMAND);
+    if (fields.dotenv.trim() === '')
+      throw new CliUsageError(`${args.file === '-' ? 'stdin' : args.file} is empty`, COMMAND);
     return withCore(ctx, { useSecretOverride: true }, async (core) => {
       const { app, ref } = await resolveApp(core, args.ref);
       const result = await callApi(core, 'env.import', { ...fields, appId: app.id });

@@ -76,7 +76,8 @@ export function checkVar(input: { key: string; value: string; secret: boolean; s
   if (checked.success) return checked.data;
   const issue = checked.error.issues[0];
   const field = String(issue?.path[0] ?? '');
-  const where = field === 'key' ? `variable name '${input.key}'` : field === 'scope' ? '--scope' : `value of ${input.key}`;
+  const where =
+    field === 'key' ? `variable name '${input.key}'` : field === 'scope' ? '--scope' : `value of ${input.key}`;
   throw new CliUsageError(`invalid ${where}: ${issue?.message ?? 'invalid input'}`, COMMAND);
 }
 
@@ -94,7 +95,9 @@ export const envSet: Command = {
       await callApi(core, 'env.set', { appId: app.id, vars });
       const names = vars.map((v) => v.key).join(', ');
       const what = `${vars.length === 1 ? 'variable' : 'variables'} ${names}${args.secret ? ' (secret)' : ''}`;
-      ctx.io.stdout.write(`Set ${what} on ${ref}. A redeploy applies ${vars.length === 1 ? 'it' : 'them'}: mist deploy ${ref}\n`);
+      ctx.io.stdout.write(
+        `Set ${what} on ${ref}. A redeploy applies ${vars.length === 1 ? 'it' : 'them'}: mist deploy ${ref}\n`,
+      );
       return EXIT_OK;
     });
   },

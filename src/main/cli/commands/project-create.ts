@@ -24,7 +24,8 @@ export function parseProjectCreateArgs(args: string[]): ProjectCreateArgs {
   const { values, positionals } = parseCommandArgs(COMMAND, args, OPTIONS);
   const [name] = expectPositionals(COMMAND, positionals, ['NAME']) as [string];
   const server = stringOption(values, 'server');
-  if (server === undefined) throw new CliUsageError('missing --server (the saved server the project lives on)', COMMAND);
+  if (server === undefined)
+    throw new CliUsageError('missing --server (the saved server the project lives on)', COMMAND);
   const checked = apiDefinition['projects.create'].input.omit({ serverId: true }).safeParse({ name });
   if (!checked.success) throw usageErrorFromZod(checked.error, COMMAND, { name: 'NAME' });
   return { name: checked.data.name, server, json: flagOption(values, 'json') };

@@ -14,7 +14,4 @@ export type StreamHandlers = {
 export type ApiHandlers = CallHandlers & StreamHandlers;
 
 /** The handlers for the channels whose names start with one of the given prefixes. */
-export type HandlersFor<Prefix extends string> = Pick<
-  ApiHandlers,
-  Extract<keyof ApiHandlers, `${Prefix}${string}`>
->;
+export type HandlersFor<Prefix extends string> = Pick<ApiHandlers, Extract<keyof ApiHandlers, `${Prefix}${string}`>>;

@@ -1,10 +1,8 @@
-import type { ProjectAppHandlers } from '../api/handlers/project-app-handlers';
-import { projectAppHandlers } from '../api/handlers/project-app-handlers';
+import { projectAppHandlers, type ProjectAppHandlers } from '../api/handlers/project-app-handlers';
 import { AuditLog } from '../audit/audit-log';
 import { EnvService } from '../env/env-service';
 import { ProjectService } from '../projects/project-service';
 import type { SecretStore } from '../secrets/secret-store';
-import type { ConnectionPool } from '../ssh/connection-pool';
 import { AppsRepo } from '../store/apps-repo';
 import { AuditRepo } from '../store/audit-repo';
 import type { Database } from '../store/database';
@@ -12,11 +10,12 @@ import { EnvVarsRepo } from '../store/env-vars-repo';
 import { ProjectsRepo } from '../store/projects-repo';
 import type { ServersRepo } from '../store/servers-repo';
 import { AppService, type AppRecord } from './app-service';
+import type { AppPool } from './server-reachability';
 
 export interface AppModuleDeps {
   db: Database;
   secrets: SecretStore;
-  pool: Pick<ConnectionPool, 'docker'>;
+  pool: AppPool;
   servers: ServersRepo;
   /** Who the audit log names; defaults to the local OS user. */
   actor?: string;

@@ -9,7 +9,6 @@ import {
 import type { AuditLog } from '../audit/audit-log';
 import { newId } from '../ids';
 import type { SecretStore } from '../secrets/secret-store';
-import type { ConnectionPool } from '../ssh/connection-pool';
 import { toAppDto, type AppRecord, type AppSettings, type AppsRepo } from '../store/apps-repo';
 import type { Database } from '../store/database';
 import type { EnvVarsRepo } from '../store/env-vars-repo';
@@ -18,6 +17,7 @@ import type { ServersRepo } from '../store/servers-repo';
 import { removeAppContainer } from './app-container';
 import { messageOf, sentence } from './error-text';
 import { assertWithinCapacity, readServerCapacity } from './server-limits';
+import type { AppPool } from './server-reachability';
 import { validateInput } from './validate-input';
 
 export type { AppRecord } from '../store/apps-repo';
@@ -29,7 +29,8 @@ export interface AppServiceDeps {
   envVars: EnvVarsRepo;
   servers: ServersRepo;
   secrets: SecretStore;
-  pool: Pick<ConnectionPool, 'docker'>;
+  /** The Docker client of a server (and, when given, its connection's state). */
+  pool: AppPool;
   audit: AuditLog;
   /**
    * Runs first in `delete`, before anything is removed (e.g. the deploy pipeline cancels and waits
@@ -186,7 +187,7 @@ export class AppService {
     const appPath = `${app.projectName}/${app.name}`;
     await this.deps.beforeDelete?.(app);
     const server = this.deps.servers.findById(app.serverId);
-    await removeAppContainer(this.deps.pool.docker(app.serverId), app.id, {
+    await removeAppContainer(this.deps.pool, app.serverId, app.id, {
       appPath,
       serverName: server?.name ?? app.serverId,
     });
@@ -243,7 +244,7 @@ export class AppService {
   private async checkLimits(serverId: string, limits: { cpuLimit: number | null; memoryMb: number | null }) {
     if (limits.cpuLimit === null && limits.memoryMb === null) return;
     const serverName = this.deps.servers.findById(serverId)?.name ?? serverId;
-    const capacity = await readServerCapacity(this.deps.pool.docker(serverId), serverName);
+    const capacity = await readServerCapacity(this.deps.pool, serverId, serverName);
     assertWithinCapacity(limits, capacity, serverName);
   }
 }

@@ -15,3 +15,9 @@ export function isAbort(error: unknown): boolean {
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** A socket that died under a request (the SSH connection dropped): worth one retry for a read. */
+export function isDroppedSocket(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return code === 'ECONNRESET' || code === 'EPIPE' || /socket hang up/i.test(messageOf(error));
+}

@@ -1,6 +1,6 @@
-import type Dockerode from 'dockerode';
 import { MistError } from '../../../shared/errors';
-import { isAbort, messageOf, sentence } from './error-text';
+import { isAbort, isDroppedSocket, messageOf, sentence } from './error-text';
+import { connectionState, reconnectingError, type AppPool } from './server-reachability';
 
 /** How long reading the server's cores and memory may take before we say it cannot be reached. */
 export const LIMIT_CHECK_TIMEOUT_MS = 30_000;
@@ -14,20 +14,36 @@ type InfoWithSignal = (options: { abortSignal: AbortSignal }) => Promise<{ NCPU?
 
 /** The server's CPU cores and memory (MB) as its Docker engine reports them (`NCPU`, `MemTotal`). */
 export async function readServerCapacity(
-  docker: Dockerode,
+  pool: AppPool,
+  serverId: string,
   serverName: string,
   timeoutMs = LIMIT_CHECK_TIMEOUT_MS,
 ): Promise<ServerCapacity> {
+  const prefix = `Could not read the CPU cores and memory of ${serverName} to check the limits`;
+  const suffix = 'Nothing was saved.';
+  const reconnecting = () => reconnectingError(connectionState(pool, serverId), serverName, prefix, suffix);
+  const docker = pool.docker(serverId);
+  const ask = () =>
+    // dockerode accepts an abortSignal here; its type definitions do not say so
+    (docker.info as unknown as InfoWithSignal).call(docker, { abortSignal: AbortSignal.timeout(timeoutMs) });
+
   let info: { NCPU?: unknown; MemTotal?: unknown };
   try {
-    // dockerode accepts an abortSignal here; its type definitions do not say so
-    info = await (docker.info as unknown as InfoWithSignal).call(docker, {
-      abortSignal: AbortSignal.timeout(timeoutMs),
+    const early = reconnecting();
+    if (early) throw early;
+    // a kept-alive socket on a connection that just dropped fails once ("socket hang up"): say the
+    // connection is being re-established, or (if it is back) ask once more
+    info = await ask().catch((error: unknown) => {
+      if (error instanceof MistError || isAbort(error) || !isDroppedSocket(error)) throw error;
+      const late = reconnecting();
+      if (late) throw late;
+      return ask();
     });
   } catch (error) {
-    const prefix = `Could not read the CPU cores and memory of ${serverName} to check the limits`;
-    const suffix = 'Nothing was saved.';
-    if (error instanceof MistError) throw new MistError(error.code, `${prefix}: ${sentence(error.message)} ${suffix}`);
+    if (error instanceof MistError) {
+      if (error.message.startsWith(prefix)) throw error;
+      throw new MistError(error.code, `${prefix}: ${sentence(error.message)} ${suffix}`);
+    }
     if (isAbort(error)) {
       throw new MistError(
         'timeout',

@@ -9,7 +9,9 @@ export interface RuntimeDeps {
   pool: ConnectionPool;
   deployments: DeploymentsRepo;
   apps: { get(appId: string): AppDto; list(): AppDto[] };
-  audit: { record(entry: { action: string; targetType: 'app'; targetId: string; appId: string; summary: string }): void };
+  audit: {
+    record(entry: { action: string; targetType: 'app'; targetId: string; appId: string; summary: string }): void;
+  };
 }
 
 /**
@@ -21,14 +23,26 @@ export class AppRuntime {
 
   async status(appId: string): Promise<AppStatusDto> {
     const app = this.deps.apps.get(appId);
-    const inFlight = this.deps.deployments.listForApp(appId, 5).find((d) => d.status === 'building' || d.status === 'deploying');
+    const inFlight = this.deps.deployments
+      .listForApp(appId, 5)
+      .find((d) => d.status === 'building' || d.status === 'deploying');
     const base = { appId, containerState: null, startedAt: null, exitCode: null };
     if (inFlight) return { ...base, status: inFlight.status === 'building' ? 'building' : 'deploying' };
     try {
       const info = await this.deps.pool.docker(app.serverId).getContainer(containerName(appId)).inspect();
       const state = info.State;
-      const status = state.Running ? 'running' : state.ExitCode !== 0 && state.Status === 'exited' ? 'error' : 'stopped';
-      return { appId, status, containerState: state.Status, startedAt: state.StartedAt ?? null, exitCode: state.Running ? null : state.ExitCode };
+      const status = state.Running
+        ? 'running'
+        : state.ExitCode !== 0 && state.Status === 'exited'
+          ? 'error'
+          : 'stopped';
+      return {
+        appId,
+        status,
+        containerState: state.Status,
+        startedAt: state.StartedAt ?? null,
+        exitCode: state.Running ? null : state.ExitCode,
+      };
     } catch (error) {
       if ((error as { statusCode?: number }).statusCode !== 404) throw error;
       // a container removed by hand shows the app stopped, not "never deployed"
@@ -46,11 +60,19 @@ export class AppRuntime {
       else await container.restart({ t: 10 });
     } catch (error) {
       const code = (error as { statusCode?: number }).statusCode;
-      if (code === 404) throw new MistError('not-found', `${app.name} has no container on its server; deploy it first.`);
-      if (code !== 304) throw new MistError('docker-error', `Could not ${action} ${app.name}: ${(error as Error).message}`);
+      if (code === 404)
+        throw new MistError('not-found', `${app.name} has no container on its server; deploy it first.`);
+      if (code !== 304)
+        throw new MistError('docker-error', `Could not ${action} ${app.name}: ${(error as Error).message}`);
       // 304: already in the asked state
     }
-    this.deps.audit.record({ action: `app.${action}`, targetType: 'app', targetId: appId, appId, summary: `${action} ${app.name}` });
+    this.deps.audit.record({
+      action: `app.${action}`,
+      targetType: 'app',
+      targetId: appId,
+      appId,
+      summary: `${action} ${app.name}`,
+    });
     return this.status(appId);
   }
 

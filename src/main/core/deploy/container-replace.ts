@@ -67,7 +67,9 @@ export async function replaceContainer(
         .then(() => log(`Restarted the previous container ${finalName}.`))
         .catch((e: Error) => log(`Could not restart the previous container: ${e.message}`));
     }
-    throw error instanceof MistError ? error : new MistError('docker-error', `Starting the new container failed: ${(error as Error).message}`);
+    throw error instanceof MistError
+      ? error
+      : new MistError('docker-error', `Starting the new container failed: ${(error as Error).message}`);
   }
 
   if (old) {

@@ -43,7 +43,9 @@ export function imageTag(app: Pick<DeployableApp, 'projectName' | 'name'>, commi
  * resolve → fetch → build → deploy, each streamed to the log. Throws a MistError at the first
  * failure; the previous container keeps serving unless the new one is up.
  */
-export async function runPipeline(ctx: PipelineContext): Promise<{ containerId: string; commit: CommitInfo; image: string }> {
+export async function runPipeline(
+  ctx: PipelineContext,
+): Promise<{ containerId: string; commit: CommitInfo; image: string }> {
   const { app } = ctx;
   if (!app.gitCloneUrl) throw new MistError('invalid-input', `${app.name} has no git repository to deploy from.`);
   const streamed = (timeoutMs: number): ExecOptions => {
@@ -76,7 +78,10 @@ export async function runPipeline(ctx: PipelineContext): Promise<{ containerId: 
   ctx.enterStage('build');
   const contextDir = app.rootDir === '' ? dir : `${dir}/${app.rootDir}`;
   const labels = identityLabels(app, ctx.deploymentId, commit.hash);
-  ctx.log('system', `Building ${image} with ${app.dockerfilePath}${ctx.buildArgs.length ? ` and ${ctx.buildArgs.length} build argument(s)` : ''}…`);
+  ctx.log(
+    'system',
+    `Building ${image} with ${app.dockerfilePath}${ctx.buildArgs.length ? ` and ${ctx.buildArgs.length} build argument(s)` : ''}…`,
+  );
   await buildImage(
     ctx.conn,
     { contextDir, dockerfile: `${contextDir}/${app.dockerfilePath}`, tag: image, labels, buildArgs: ctx.buildArgs },

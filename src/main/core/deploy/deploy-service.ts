@@ -1,6 +1,13 @@
 import { EventEmitter } from 'node:events';
 import type Dockerode from 'dockerode';
-import type { DeployStage, DeploymentDto, DeploymentEventDto, DeploymentTrigger, LogLineDto, StageTimingDto } from '../../../shared/dto/app';
+import type {
+  DeployStage,
+  DeploymentDto,
+  DeploymentEventDto,
+  DeploymentTrigger,
+  LogLineDto,
+  StageTimingDto,
+} from '../../../shared/dto/app';
 import { MistError } from '../../../shared/errors';
 import { newId } from '../ids';
 import type { ConnectionPool } from '../ssh/connection-pool';
@@ -17,10 +24,22 @@ export interface DeployDeps {
   pool: ConnectionPool;
   apps: { record(appId: string): DeployableApp };
   env: {
-    resolved(appId: string, scope: 'build' | 'runtime'): Promise<Array<{ key: string; value: string; secret: boolean }>>;
+    resolved(
+      appId: string,
+      scope: 'build' | 'runtime',
+    ): Promise<Array<{ key: string; value: string; secret: boolean }>>;
     secretValues(appId: string): Promise<string[]>;
   };
-  audit: { record(entry: { action: string; targetType: 'app'; targetId: string; appId: string; summary: string; after?: unknown }): void };
+  audit: {
+    record(entry: {
+      action: string;
+      targetType: 'app';
+      targetId: string;
+      appId: string;
+      summary: string;
+      after?: unknown;
+    }): void;
+  };
   perServerLimit?: number;
   buildTimeoutMs?: number;
 }
@@ -44,7 +63,8 @@ export class DeployService extends EventEmitter {
 
   start(appId: string, trigger: DeploymentTrigger): DeploymentDto {
     const app = this.deps.apps.record(appId);
-    if (!app.gitCloneUrl) throw new MistError('invalid-input', `${app.name} has no git repository; set one before deploying.`);
+    if (!app.gitCloneUrl)
+      throw new MistError('invalid-input', `${app.name} has no git repository; set one before deploying.`);
     const deployment = this.deps.deployments.create({ id: newId(), appId, trigger, configVersion: app.configVersion });
     const controller = new AbortController();
     this.running.set(deployment.id, controller);
@@ -146,7 +166,10 @@ export class DeployService extends EventEmitter {
     const started = Date.now();
     let redact = createRedactor([]);
     const stages: StageTimingDto[] = [];
-    const timer = setTimeout(() => controller.abort(new MistError('timeout', 'The build took longer than its timeout.')), this.buildTimeout());
+    const timer = setTimeout(
+      () => controller.abort(new MistError('timeout', 'The build took longer than its timeout.')),
+      this.buildTimeout(),
+    );
     try {
       redact = createRedactor(await this.deps.env.secretValues(app.id));
       const [buildVars, runtimeVars] = await Promise.all([
@@ -201,7 +224,12 @@ export class DeployService extends EventEmitter {
     }
   }
 
-  private finish(deploymentId: string, status: 'success' | 'failed' | 'cancelled', error: string | null, started?: number): void {
+  private finish(
+    deploymentId: string,
+    status: 'success' | 'failed' | 'cancelled',
+    error: string | null,
+    started?: number,
+  ): void {
     const finishedAt = new Date();
     const deployment = this.deps.deployments.update(deploymentId, {
       status,

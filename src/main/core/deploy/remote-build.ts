@@ -54,7 +54,8 @@ export async function buildImage(conn: ServerConnection, spec: BuildSpec, option
   const stdin = viaEnv.map((arg) => `${arg.key}=${Buffer.from(arg.value).toString('base64')}\n`).join('');
   const result = await execRemote(conn, argv, { ...options, stdin });
   if (result.exitCode !== 0) {
-    const tail = result.stderr.trim().split('\n').slice(-3).join(' ') || result.stdout.trim().split('\n').slice(-3).join(' ');
+    const tail =
+      result.stderr.trim().split('\n').slice(-3).join(' ') || result.stdout.trim().split('\n').slice(-3).join(' ');
     throw new MistError('command-failed', `docker build failed (exit ${result.exitCode ?? result.signal}): ${tail}`);
   }
 }

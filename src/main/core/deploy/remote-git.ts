@@ -14,13 +14,18 @@ export async function resolveBranchHead(
   branch: string,
   options: Pick<ExecOptions, 'signal' | 'timeoutMs'>,
 ): Promise<string> {
-  const result = await execRemote(conn, ['git', 'ls-remote', '--exit-code', '--', url, `refs/heads/${branch}`], options);
+  const result = await execRemote(
+    conn,
+    ['git', 'ls-remote', '--exit-code', '--', url, `refs/heads/${branch}`],
+    options,
+  );
   if (result.exitCode === 2) {
     throw new MistError('invalid-input', `The branch "${branch}" does not exist in ${url}.`);
   }
   const sha = /^([0-9a-f]{40})\s/m.exec(result.stdout)?.[1];
   if (result.exitCode !== 0 || !sha) {
-    const reason = result.stderr.trim().split('\n').slice(-3).join(' ') || `git ls-remote exited with ${result.exitCode}`;
+    const reason =
+      result.stderr.trim().split('\n').slice(-3).join(' ') || `git ls-remote exited with ${result.exitCode}`;
     throw new MistError('command-failed', `Could not read ${url} from the server: ${reason}`);
   }
   return sha;
@@ -61,7 +66,11 @@ export async function checkoutCommit(
   target: { dir: string; url: string; branch: string; sha: string; user: string },
   options: ExecOptions,
 ): Promise<CommitInfo> {
-  const result = await execRemote(conn, ['sh', '-c', CHECKOUT_SCRIPT, 'sh', target.dir, target.url, target.branch, target.sha], options);
+  const result = await execRemote(
+    conn,
+    ['sh', '-c', CHECKOUT_SCRIPT, 'sh', target.dir, target.url, target.branch, target.sha],
+    options,
+  );
   if (result.exitCode === CANNOT_CREATE_EXIT) {
     throw new MistError(
       'command-failed',

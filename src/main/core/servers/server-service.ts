@@ -8,9 +8,11 @@ import { expandHome, readKnownHosts } from '../ssh/connect-target';
 import { openTcpChannel } from '../ssh/channels';
 import { probeHostKey } from '../ssh/probe-host-key';
 import { readSshConfigHosts } from '../ssh/ssh-config-hosts';
+import type { Database } from '../store/database';
 import { toServerDto, type NewServer, type ServerRecord, type ServersRepo } from '../store/servers-repo';
 
 export interface ServerServiceDeps {
+  db: Database;
   repo: ServersRepo;
   secrets: SecretStore;
   pool: ConnectionPool;
@@ -124,6 +126,15 @@ export class ServerService {
       throw new MistError(
         'conflict',
         `${record.name} is the jump host of ${dependents.map((s) => s.name).join(', ')}; change those first.`,
+      );
+    }
+    const projects = this.deps.db
+      .prepare('SELECT name FROM projects WHERE server_id = ? ORDER BY name')
+      .all(id) as Array<{ name: string }>;
+    if (projects.length > 0) {
+      throw new MistError(
+        'conflict',
+        `${record.name} still hosts the project(s) ${projects.map((p) => p.name).join(', ')}; delete or move them first.`,
       );
     }
     this.deps.pool.forget(id);

@@ -12,6 +12,8 @@ export function openDatabase(file: string, migrations: Migration[] = allMigratio
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // deleted rows (e.g. a value that was plain before it became secret) are overwritten, not left in free pages
+  db.pragma('secure_delete = ON');
   try {
     migrate(db, migrations);
   } catch (error) {

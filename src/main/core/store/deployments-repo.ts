@@ -35,7 +35,16 @@ export interface DeploymentRecord extends DeploymentDto {
 export type DeploymentChanges = Partial<
   Pick<
     DeploymentRecord,
-    'status' | 'commitHash' | 'commitMessage' | 'commitAuthor' | 'image' | 'containerId' | 'stages' | 'error' | 'finishedAt' | 'durationMs'
+    | 'status'
+    | 'commitHash'
+    | 'commitMessage'
+    | 'commitAuthor'
+    | 'image'
+    | 'containerId'
+    | 'stages'
+    | 'error'
+    | 'finishedAt'
+    | 'durationMs'
   >
 >;
 
@@ -114,8 +123,7 @@ export class DeploymentsRepo {
 
   active(appId: string): DeploymentRecord | null {
     const row = this.db.prepare('SELECT * FROM deployments WHERE app_id = ? AND active = 1').get(appId) as
-      | DeploymentRow
-      | undefined;
+      DeploymentRow | undefined;
     return row ? toRecord(row) : null;
   }
 
@@ -131,7 +139,9 @@ export class DeploymentsRepo {
     const entries = Object.entries(changes) as Array<[keyof DeploymentChanges, unknown]>;
     if (entries.length > 0) {
       const assignments = entries.map(([key]) => `${COLUMNS[key]} = @${key}`).join(', ');
-      const values = Object.fromEntries(entries.map(([key, value]) => [key, key === 'stages' ? JSON.stringify(value) : value]));
+      const values = Object.fromEntries(
+        entries.map(([key, value]) => [key, key === 'stages' ? JSON.stringify(value) : value]),
+      );
       this.db.prepare(`UPDATE deployments SET ${assignments} WHERE id = @id`).run({ ...values, id });
     }
     return this.get(id)!;

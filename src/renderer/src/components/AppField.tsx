@@ -51,7 +51,7 @@ export function AppField({ field, values, errors, onChange, onBlur }: AppFieldPr
           className="input-port"
           value={values.port}
           onChange={(port) => onChange({ port })}
-          hint="The port the app listens on inside its container."
+          hint="Where it listens."
           required
           {...common}
         />

@@ -43,12 +43,8 @@ export function AppPage({ appId, tab, deploymentId }: AppPageProps) {
       <header className="page-header">
         <div>
           <p className="breadcrumb muted">
-            {project ? (
-              <a href={`#/projects/${encodeURIComponent(project.id)}`}>{project.name}</a>
-            ) : (
-              'Project'
-            )}{' '}
-            / {app.type === 'web' ? 'web app' : 'service'}
+            {project ? <a href={`#/projects/${encodeURIComponent(project.id)}`}>{project.name}</a> : 'Project'} /{' '}
+            {app.type === 'web' ? 'web app' : 'service'}
           </p>
           <h1 id="app-title">{app.name}</h1>
           <p className="app-status-line" data-testid="app-status" aria-live="polite">

@@ -1,7 +1,11 @@
 import type { AppType } from '../../../shared/dto/app';
 
 const TYPES: { value: AppType; label: string; hint: string }[] = [
-  { value: 'web', label: 'Web', hint: 'Reachable from outside: its port is published (or routed by Traefik with a domain).' },
+  {
+    value: 'web',
+    label: 'Web',
+    hint: 'Reachable from outside: its port is published (or routed by Traefik with a domain).',
+  },
   { value: 'service', label: 'Service', hint: 'Internal only: other apps on the server reach it by name.' },
 ];
 

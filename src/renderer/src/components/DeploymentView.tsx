@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import type { AppDto } from '../../../shared/dto/app';
 import { useDeploymentList, useLiveDeployment } from '../hooks/useDeployments';
 import { isFinished, waitingFor } from '../lib/deploy-stages';
@@ -8,7 +9,9 @@ import { CancelDeployment } from './CancelDeployment';
 import { DeployStages } from './DeployStages';
 import { DeploymentStatusBadge } from './DeploymentStatusBadge';
 import { ErrorNotice } from './ErrorNotice';
-import { LogTerminal } from './LogTerminal';
+
+// xterm is the largest dependency: loaded when a build log is first shown.
+const LogTerminal = lazy(() => import('./LogTerminal').then((module) => ({ default: module.LogTerminal })));
 
 /** One deployment: its stages and build log, live while it runs; Cancel while it has not finished. */
 export function DeploymentView({ app, deploymentId }: { app: AppDto; deploymentId: string }) {
@@ -68,7 +71,9 @@ export function DeploymentView({ app, deploymentId }: { app: AppDto; deploymentI
           <h3 className="log-heading" id="build-log-heading">
             Build log
           </h3>
-          <LogTerminal lines={live.lines} label={`Build log of deployment #${deployment.number}`} />
+          <Suspense fallback={<p className="muted">Loading the terminal…</p>}>
+            <LogTerminal lines={live.lines} label={`Build log of deployment #${deployment.number}`} />
+          </Suspense>
         </>
       )}
     </section>

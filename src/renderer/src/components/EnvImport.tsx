@@ -45,7 +45,9 @@ export function EnvImport({ appId }: { appId: string }) {
             setText(event.target.value);
             importEnv.reset();
           }}
-          placeholder={'# comments, quotes and export are fine\nDATABASE_URL=postgres://db:5432/app\nexport API_KEY="abc"'}
+          placeholder={
+            '# comments, quotes and export are fine\nDATABASE_URL=postgres://db:5432/app\nexport API_KEY="abc"'
+          }
           spellCheck={false}
           aria-describedby={errors.length > 0 ? `${textId}-errors` : undefined}
         />

@@ -16,8 +16,8 @@ export function EnvironmentTab({ app }: { app: AppDto }) {
       <section className="panel" aria-labelledby="env-heading">
         <h2 id="env-heading">Environment variables</h2>
         <p className="muted">
-          Build-scope variables are passed as build arguments, runtime-scope ones to the container. Secret values stay in
-          your OS keychain and are redacted from build logs. Changes apply on the next deploy.
+          Build-scope variables are passed as build arguments, runtime-scope ones to the container. Secret values stay
+          in your OS keychain and are redacted from build logs. Changes apply on the next deploy.
         </p>
         {env.error && <ErrorNotice error={env.error} />}
         {env.isPending && <p className="muted">Loading…</p>}

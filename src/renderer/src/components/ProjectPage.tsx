@@ -42,7 +42,9 @@ export function ProjectPage({ projectId }: { projectId: string }) {
         <h2 id="apps-heading">Apps</h2>
         {apps.error && <ErrorNotice error={apps.error} />}
         {projectApps.length === 0 ? (
-          <p className="muted">No apps yet. An app is a git repository with a Dockerfile, built and run on the server.</p>
+          <p className="muted">
+            No apps yet. An app is a git repository with a Dockerfile, built and run on the server.
+          </p>
         ) : (
           <ul className="app-cards">
             {projectApps.map((app) => (

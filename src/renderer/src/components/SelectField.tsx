@@ -1,7 +1,9 @@
 import { useId, type SelectHTMLAttributes } from 'react';
 
-interface SelectFieldProps<V extends string>
-  extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'value'> {
+interface SelectFieldProps<V extends string> extends Omit<
+  SelectHTMLAttributes<HTMLSelectElement>,
+  'onChange' | 'value'
+> {
   label: string;
   value: V;
   options: readonly { value: V; label: string }[];
@@ -11,7 +13,15 @@ interface SelectFieldProps<V extends string>
 }
 
 /** A labelled select with its hint and error wired to aria-describedby. */
-export function SelectField<V extends string>({ label, value, options, onChange, error, hint, ...rest }: SelectFieldProps<V>) {
+export function SelectField<V extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  error,
+  hint,
+  ...rest
+}: SelectFieldProps<V>) {
   const id = useId();
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (

@@ -9,9 +9,10 @@ const RESUBSCRIBE_MAX_MS = 30_000;
 
 /**
  * Keeps the app-status map current from the `apps.statusWatch` stream (fed by Docker's events on the
- * server, not by polling). Mounted once by the frame; resubscribes with backoff after an error.
+ * server, not by polling). Mounted once by the frame; resubscribes with backoff after an error, and
+ * when the set of apps changes (`appsKey`): the core watches the apps that exist when it subscribes.
  */
-export function useAppStatusesStream(): void {
+export function useAppStatusesStream(appsKey: string): void {
   const queryClient = useQueryClient();
   useEffect(() => {
     let stopped = false;
@@ -41,7 +42,7 @@ export function useAppStatusesStream(): void {
       if (timer) clearTimeout(timer);
       unsubscribe?.();
     };
-  }, [queryClient]);
+  }, [queryClient, appsKey]);
 }
 
 /** Records a status learned outside the stream (the answer of `apps.status` or `apps.control`). */

@@ -22,6 +22,9 @@ export function useRoute(): [Route, (route: Route) => void] {
 
 export function useSelectedServerId(): [string | null, (id: string | null) => void] {
   const [route] = useRoute();
-  const select = useCallback((id: string | null) => navigate(id ? { page: 'server', serverId: id } : { page: 'home' }), []);
+  const select = useCallback(
+    (id: string | null) => navigate(id ? { page: 'server', serverId: id } : { page: 'home' }),
+    [],
+  );
   return [route.page === 'server' ? route.serverId : null, select];
 }

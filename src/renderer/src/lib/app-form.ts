@@ -170,7 +170,8 @@ export function buildAppUpdate(
 
   const current: Record<string, unknown> = { ...app };
   const update: Record<string, unknown> = { id: app.id };
-  for (const [key, value] of Object.entries(parsed.data)) if (key !== 'id' && value !== current[key]) update[key] = value;
+  for (const [key, value] of Object.entries(parsed.data))
+    if (key !== 'id' && value !== current[key]) update[key] = value;
   return { ok: true, input: update as UpdateAppInput };
 }
 

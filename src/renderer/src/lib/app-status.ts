@@ -55,3 +55,11 @@ export function controlAvailability(status: AppStatus | undefined): ControlAvail
       return { start: true, stop: true, restart: true };
   }
 }
+
+/** A stable key for a set of app ids (order does not matter). */
+export function appsWatchKey(apps: readonly { id: string }[] | undefined): string {
+  return (apps ?? [])
+    .map((app) => app.id)
+    .sort()
+    .join(',');
+}

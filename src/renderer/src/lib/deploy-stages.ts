@@ -49,13 +49,25 @@ export function stageProgress(deployment: StageInput, nowMs?: number): StageProg
     if (!timing) {
       // Nothing recorded yet: waiting in the queue is the first thing that happens to a deployment.
       if (stage === 'queued' && lastStarted === -1 && deployment.status === 'pending') {
-        return { stage, label, state: 'running', startedAt: deployment.createdAt, durationMs: elapsed(deployment.createdAt) };
+        return {
+          stage,
+          label,
+          state: 'running',
+          startedAt: deployment.createdAt,
+          durationMs: elapsed(deployment.createdAt),
+        };
       }
       if (stage === 'queued' && lastStarted === -1 && deployment.status === 'cancelled') {
         return { stage, label, state: 'cancelled', startedAt: null, durationMs: null };
       }
       const passed = index < lastStarted; // a later stage ran, so this one was passed through
-      return { stage, label, state: passed ? 'done' : finished ? 'skipped' : 'pending', startedAt: null, durationMs: null };
+      return {
+        stage,
+        label,
+        state: passed ? 'done' : finished ? 'skipped' : 'pending',
+        startedAt: null,
+        durationMs: null,
+      };
     }
     const isLast = index === lastStarted;
     let state: StageState;

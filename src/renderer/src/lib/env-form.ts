@@ -40,7 +40,12 @@ export function emptyEnvForm(): EnvFormValues {
 
 export function formFromEnvVar(variable: EnvVarDto): EnvFormValues {
   // A secret's value is never put into the form; left empty, the stored one is kept.
-  return { key: variable.key, value: variable.secret ? '' : (variable.value ?? ''), scope: variable.scope, secret: variable.secret };
+  return {
+    key: variable.key,
+    value: variable.secret ? '' : (variable.value ?? ''),
+    scope: variable.scope,
+    secret: variable.secret,
+  };
 }
 
 /**
@@ -55,6 +60,7 @@ export function buildEnvVarInput(
   const key = values.key.trim();
   if (!key) return { ok: false, errors: { key: 'Enter the variable name.' } };
   const parsed = envVarInputSchema.safeParse({ ...values, key, value: keepValue ? 'kept' : values.value });
-  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error, ['key', 'value', 'scope', 'secret'] as const) };
+  if (!parsed.success)
+    return { ok: false, errors: fieldErrors(parsed.error, ['key', 'value', 'scope', 'secret'] as const) };
   return { ok: true, input: { variable: keepValue ? { ...parsed.data, value: '' } : parsed.data, keepValue } };
 }

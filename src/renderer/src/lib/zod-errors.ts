@@ -18,7 +18,8 @@ export function fieldErrors<F extends string>(error: z.ZodError, fields: readonl
   return errors;
 }
 
-export type FormResult<T, F extends string> = { ok: true; input: T } | { ok: false; errors: Partial<Record<F, string>> };
+export type FormResult<T, F extends string> =
+  { ok: true; input: T } | { ok: false; errors: Partial<Record<F, string>> };
 
 /**
  * The errors to show while a form is being filled: those of fields the user has left (blurred), and

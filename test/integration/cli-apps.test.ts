@@ -1,0 +1,257 @@
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Dockerode from 'dockerode';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { AppDto, DeploymentDto, EnvVarDto, ProjectDto } from '../../src/shared/dto/app';
+import type { ServerDto } from '../../src/shared/dto/server';
+import { findFreePort } from '../fixtures/free-port';
+import { createFixtureRepo, type FixtureRepo } from '../fixtures/git-repo';
+import { describeIntegration } from '../fixtures/integration';
+import { startTestSshd, type TestSshd } from '../fixtures/sshd';
+import { makeTempDir, type TempDir } from '../fixtures/temp-home';
+import { httpGet } from '../support/deploy-helpers';
+import { TEST_KEYCHAIN_SERVICE } from '../support/test-core';
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const MIST_BIN = join(REPO_ROOT, 'bin', 'mist.cjs');
+const SECRET = 'cli-s3cret-value-$(touch /tmp/pwned)';
+const local = new Dockerode({ socketPath: '/var/run/docker.sock' });
+
+interface MistResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+describeIntegration('mist CLI: projects, apps, env and deploy', ['sshd', 'docker', 'keychain', 'root'], () => {
+  let sshd: TestSshd;
+  let repo: FixtureRepo;
+  let home: TempDir;
+  let port: number;
+  /** Unique per run: it names the image (mist/{project}-{app}:{commit}). */
+  const project = `cli-${Date.now().toString(36)}`;
+  const ref = `${project}/web`;
+  let appId: string | undefined;
+
+  /** The real CLI in a child process: stdin is a pipe (never a TTY), the store is a temp dir. */
+  const mist = (args: string[], opts: { input?: string; timeoutMs?: number } = {}): Promise<MistResult> =>
+    new Promise((resolve, reject) => {
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        MIST_CLI_FROM_SOURCE: '1',
+        MIST_HOME: home.path,
+        MIST_KEYCHAIN_SERVICE: TEST_KEYCHAIN_SERVICE,
+        MIST_KNOWN_HOSTS: 'none',
+      };
+      delete env.MIST_SSH_SECRET;
+      delete env.MIST_DEBUG;
+      const child = spawn(process.execPath, [MIST_BIN, ...args], {
+        cwd: REPO_ROOT,
+        env,
+        stdio: ['pipe', 'pipe', 'pipe'],
+        timeout: opts.timeoutMs ?? 60_000,
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      child.on('error', reject);
+      child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr }));
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(opts.input ?? '');
+    });
+
+  const ok = async (args: string[], opts: { input?: string; timeoutMs?: number } = {}): Promise<MistResult> => {
+    const result = await mist(args, opts);
+    expect(result.code, `mist ${args.join(' ')}\n${result.stderr}`).toBe(0);
+    return result;
+  };
+  const json = async <T>(args: string[]): Promise<T> => JSON.parse((await ok(args)).stdout) as T;
+
+  beforeAll(async () => {
+    [sshd, repo, port] = await Promise.all([startTestSshd(), createFixtureRepo(), findFreePort()]);
+    home = makeTempDir('mist-cli-apps-home');
+    await ok([
+      'server',
+      'add',
+      'web',
+      '--host',
+      sshd.host,
+      '--port',
+      String(sshd.port),
+      '--user',
+      sshd.users.docker.name,
+      '--key',
+      sshd.users.docker.privateKeyPath,
+      '--accept-host-key',
+      sshd.hostKeyFingerprint,
+    ]);
+  });
+
+  afterAll(async () => {
+    if (home && appId) await mist(['app', 'delete', ref]).catch(() => undefined);
+    if (appId)
+      await local
+        .getContainer(`app-${appId}`)
+        .remove({ force: true })
+        .catch(() => {});
+    const images = await local.listImages({ filters: { reference: [`mist/${project}-web`] } }).catch(() => []);
+    for (const image of images)
+      await local
+        .getImage(image.Id)
+        .remove({ force: true })
+        .catch(() => {});
+    if (home) {
+      await mist(['server', 'remove', 'web']).catch(() => undefined);
+      home.cleanup();
+    }
+    await Promise.all([sshd?.stop(), repo?.remove()]);
+  });
+
+  it('project create / list', async () => {
+    const created = await ok(['project', 'create', project, '--server', 'web']);
+    expect(created.stdout).toContain(`Created project ${project} on web.`);
+    const [server] = await json<ServerDto[]>(['server', 'list', '--json']);
+    const projects = await json<ProjectDto[]>(['project', 'list', '--json']);
+    expect(projects).toEqual([expect.objectContaining({ name: project, serverId: server!.id, appCount: 0 })]);
+    expect(Object.keys(projects[0]!).sort()).toEqual(['appCount', 'createdAt', 'id', 'name', 'serverId', 'updatedAt']);
+    const table = await ok(['project', 'list']);
+    expect(table.stdout).toMatch(new RegExp(`^${project}\\s+web\\s+0\\s+`, 'm'));
+    const duplicate = await mist(['project', 'create', project, '--server', 'web']);
+    expect(duplicate.code).toBe(1);
+    expect(duplicate.stderr.trim().split('\n')).toHaveLength(1);
+    expect(duplicate.stderr).toMatch(/^mist: /);
+  });
+
+  it('app create / set / show --json', async () => {
+    const created = await ok(['app', 'create', ref, '--type', 'web', '--port', String(port), '--git', repo.url]);
+    expect(created.stdout).toContain(`Created web app ${ref}`);
+    const set = await ok(['app', 'set', ref, '--cpu', '0.5', '--memory', '256', '--restart', 'on-failure']);
+    expect(set.stdout).toBe(`Updated ${ref}: cpu 0.5 CPUs, memory 256 MB, restart on-failure.\n`);
+    const app = await json<AppDto>(['app', 'show', ref, '--json']);
+    appId = app.id;
+    expect(app).toMatchObject({
+      name: 'web',
+      type: 'web',
+      port,
+      gitUrl: repo.url,
+      branch: 'main',
+      dockerfilePath: './Dockerfile',
+      rootDir: '/',
+      cpuLimit: 0.5,
+      memoryMb: 256,
+      restartPolicy: 'on-failure',
+      internalAddress: `app-${app.id}:${port}`,
+    });
+    expect(Object.keys(app).sort()).toEqual(
+      [
+        'branch',
+        'cpuLimit',
+        'createdAt',
+        'description',
+        'dockerfilePath',
+        'gitUrl',
+        'id',
+        'internalAddress',
+        'memoryMb',
+        'name',
+        'port',
+        'projectId',
+        'redeployPending',
+        'restartPolicy',
+        'rootDir',
+        'serverId',
+        'type',
+        'updatedAt',
+      ].sort(),
+    );
+    const human = await ok(['app', 'show', ref]);
+    expect(human.stdout).toContain(`internal     app-${app.id}:${port}`);
+    // --cpu none clears the limit; the schema refuses what the UI refuses, with exit 2
+    expect((await json<AppDto>(['app', 'set', ref, '--cpu', 'none', '--json'])).cpuLimit).toBeNull();
+    const refused = await mist(['app', 'set', ref, '--memory', '64']);
+    expect(refused).toMatchObject({ code: 2, stdout: '' });
+    expect(refused.stderr).toBe(
+      "mist: invalid --memory: the memory limit is at least 128 MB (see 'mist app set --help')\n",
+    );
+    const missing = await mist(['app', 'show', `${project}/nope`]);
+    expect(missing).toMatchObject({
+      code: 1,
+      stderr: `mist: No app named nope in project ${project}. Its apps: web.\n`,
+    });
+    const list = await json<AppDto[]>(['app', 'list', project, '--json']);
+    expect(list.map((a) => a.name)).toEqual(['web']);
+  });
+
+  it('env set (plain, and a secret from stdin) / list masks the secret / import reports a bad line', async () => {
+    const plain = await ok(['env', 'set', ref, `PORT=${port}`, 'GREETING=a=b c', '--scope', 'runtime']);
+    expect(plain.stdout).toContain('Set variables PORT, GREETING');
+    const secret = await ok(['env', 'set', ref, 'SECRET_TOKEN=-', '--secret'], { input: `${SECRET}\n` });
+    expect(secret.stdout + secret.stderr).not.toContain(SECRET);
+
+    const vars = await json<EnvVarDto[]>(['env', 'list', ref, '--json']);
+    expect(vars.map((v) => [v.key, v.value, v.secret, v.scope])).toEqual([
+      ['GREETING', 'a=b c', false, 'runtime'],
+      ['PORT', String(port), false, 'runtime'],
+      ['SECRET_TOKEN', null, true, 'both'],
+    ]);
+    const table = await ok(['env', 'list', ref]);
+    expect(table.stdout).not.toContain(SECRET);
+    expect(table.stdout).toMatch(/^SECRET_TOKEN\s+\*{8}\s+both\s+secret$/m);
+
+    const file = join(home.path, 'app.env');
+    writeFileSync(file, '# imported\nexport BUILD_GREETING="hello from the cli"\nthis is not a variable\n');
+    const imported = await mist(['env', 'import', ref, file]);
+    expect(imported.code).toBe(1);
+    expect(imported.stdout).toContain(`Imported 1 variable into ${ref}.`);
+    expect(imported.stderr).toBe(`mist: ${file}:3: expected KEY=value\n`);
+    const after = await json<EnvVarDto[]>(['env', 'list', ref, '--json']);
+    expect(after.find((v) => v.key === 'BUILD_GREETING')).toMatchObject({ value: 'hello from the cli', scope: 'both' });
+  });
+
+  it('deploy streams the stages and the build log live and exits 0; deployments --json shows #1 success', async () => {
+    const result = await mist(['deploy', ref], { timeoutMs: 240_000 });
+    expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
+    expect(result.stderr).toBe('');
+    const stdout = result.stdout;
+    expect(stdout).toMatch(new RegExp(`^Deploying ${ref}: deployment #1 `));
+    const stages = ['resolve', 'fetch', 'build', 'deploy'].map((stage) => stdout.indexOf(`\n==> ${stage}\n`));
+    expect(
+      stages.every((at) => at > 0),
+      stdout,
+    ).toBe(true);
+    expect([...stages].sort((a, b) => a - b)).toEqual(stages);
+    expect(stdout).toMatch(new RegExp(`\\n==> success: ${ref} deployment #1 in .+\\n$`));
+    expect(stdout).not.toContain(SECRET);
+
+    // every line of the stored build log was streamed, in order, between the first and last stage
+    const log = (await ok(['logs', 'build', ref])).stdout.split('\n').filter((line) => line.length > 0);
+    expect(log.length).toBeGreaterThan(3);
+    let from = 0;
+    for (const line of log) {
+      const at = stdout.indexOf(`${line}\n`, from);
+      expect(at, `log line not streamed in order: ${line}`).toBeGreaterThanOrEqual(from);
+      from = at + line.length;
+    }
+    expect(log.join('\n')).not.toContain(SECRET);
+
+    const deployments = await json<DeploymentDto[]>(['deployments', ref, '--json']);
+    expect(deployments).toHaveLength(1);
+    expect(deployments[0]).toMatchObject({ number: 1, status: 'success', trigger: 'cli', active: true, error: null });
+    expect(deployments[0]!.commitHash).toBe(await repo.head());
+    const table = await ok(['deployments', ref]);
+    expect(table.stdout).toMatch(/^1\s+success\s+yes\s+[0-9a-f]{7}\s+cli\s+/m);
+
+    const index = await httpGet(port, '/index.html');
+    expect(index.body).toContain('mist-fixture-app version 1');
+    expect((await httpGet(port, '/build.txt')).body.trim()).toBe('hello from the cli');
+  });
+
+  it('stop / start the app', async () => {
+    expect((await ok(['stop', ref])).stdout).toMatch(new RegExp(`^${ref}: stopped`));
+    expect((await ok(['start', ref])).stdout).toMatch(new RegExp(`^${ref}: running`));
+    expect((await httpGet(port, '/index.html')).status).toBe(200);
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { appRoute, parseRoute, routeHash, type Route } from '../../src/renderer/src/lib/route';
+
+describe('renderer routes', () => {
+  it('reads every page from the hash', () => {
+    expect(parseRoute('')).toEqual({ page: 'home' });
+    expect(parseRoute('#/')).toEqual({ page: 'home' });
+    expect(parseRoute('#/servers/srv_1')).toEqual({ page: 'server', serverId: 'srv_1' });
+    expect(parseRoute('#/projects/p1')).toEqual({ page: 'project', projectId: 'p1' });
+    expect(parseRoute('#/apps/a1')).toEqual(appRoute('a1'));
+    expect(parseRoute('#/apps/a1/environment')).toEqual(appRoute('a1', 'environment'));
+    expect(parseRoute('#/apps/a1/deployments')).toEqual(appRoute('a1', 'deployments'));
+    expect(parseRoute('#/apps/a1/deployments/d9')).toEqual(appRoute('a1', 'deployments', 'd9'));
+  });
+
+  it('falls back safely on unknown or broken addresses', () => {
+    expect(parseRoute('#/servers/')).toEqual({ page: 'home' });
+    expect(parseRoute('#/nowhere/x')).toEqual({ page: 'home' });
+    expect(parseRoute('#/apps/a1/unknown-tab')).toEqual(appRoute('a1'));
+    expect(parseRoute('#/apps/a1/git/d9')).toEqual(appRoute('a1', 'git'));
+    expect(parseRoute('#/servers/%E0%A4%A')).toEqual({ page: 'home' });
+  });
+
+  it('writes hashes that read back to the same route', () => {
+    const routes: Route[] = [
+      { page: 'home' },
+      { page: 'server', serverId: 'a b/c' },
+      { page: 'project', projectId: 'p1' },
+      appRoute('a1'),
+      appRoute('a1', 'resources'),
+      appRoute('a1', 'deployments', 'dep/1'),
+    ];
+    for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);
+    expect(routeHash(appRoute('a1'))).toBe('#/apps/a1');
+    expect(routeHash(appRoute('a1', 'overview', 'ignored'))).toBe('#/apps/a1');
+  });
+});
