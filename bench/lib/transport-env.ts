@@ -50,6 +50,7 @@ export async function startTransportEnv(
     auth: { kind: 'key', keyPath: user.privateKeyPath },
     proxyJumpServerId: null,
     dockerSocketPath: '/var/run/docker.sock',
+    forwardAgent: false,
     hostKey: { fingerprint: sshd.hostKeyFingerprint, trust: 'remember' },
   });
 

@@ -317,6 +317,12 @@ describeIntegration(
           .waitFor();
         await page.screenshot({ path: join(RESULTS_DIR, 'e2e-app-overview.png'), fullPage: true });
 
+        // The activity (audit log) names every action, and never a secret value.
+        await page.getByRole('tab', { name: 'Activity' }).click();
+        for (const action of ['env.set', 'deploy.success', 'app.stop', 'app.start'])
+          await page.locator(`tr[data-action="${action}"]`).first().waitFor();
+        expect(await page.locator('body').textContent()).not.toContain(SECRET_VALUE);
+
         expect(problems).toEqual([]);
       });
     }, 400_000);

@@ -14,6 +14,7 @@ export function serverInput(
     auth: { kind: 'key', keyPath: sshd.users.docker.privateKeyPath },
     proxyJumpServerId: null,
     dockerSocketPath: '/var/run/docker.sock',
+    forwardAgent: false,
     hostKey: { fingerprint: sshd.hostKeyFingerprint, trust: 'remember' },
     ...overrides,
   };

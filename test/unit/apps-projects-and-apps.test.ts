@@ -73,6 +73,7 @@ beforeEach(() => {
     proxyJumpServerId: null,
     hostKeyFingerprint: null,
     dockerSocketPath: '/var/run/docker.sock',
+      forwardAgent: false,
   });
   mod = createAppModule({
     db,

@@ -136,6 +136,7 @@ function newServer(overrides: Partial<NewServer> = {}): NewServer {
     proxyJumpServerId: null,
     hostKeyFingerprint: null,
     dockerSocketPath: '/var/run/docker.sock',
+    forwardAgent: false,
     ...overrides,
   };
 }

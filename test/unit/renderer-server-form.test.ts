@@ -30,6 +30,7 @@ const server: ServerDto = {
   proxyJumpServerId: null,
   hostKeyFingerprint: 'SHA256:' + 'A'.repeat(43),
   dockerSocketPath: '/var/run/docker.sock',
+  forwardAgent: false,
   createdAt: '2025-01-01T00:00:00Z',
   updatedAt: '2025-01-01T00:00:00Z',
 };

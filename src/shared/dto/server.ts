@@ -17,6 +17,8 @@ export interface ServerDto {
   /** SHA256 fingerprint remembered for this server, or null when none is stored. */
   hostKeyFingerprint: string | null;
   dockerSocketPath: string;
+  /** Forward the local ssh-agent to git commands on this server (private repositories over ssh). */
+  forwardAgent: boolean;
   createdAt: string;
   updatedAt: string;
 }

@@ -67,6 +67,7 @@ export const addServerInputSchema = z.object({
   auth: authInputSchema,
   proxyJumpServerId: idSchema.nullable().default(null),
   dockerSocketPath: socketPathSchema.default('/var/run/docker.sock'),
+  forwardAgent: z.boolean().default(false),
   /** The user's answer to the host-key prompt; required: no server is saved without one. */
   hostKey: hostKeyDecisionSchema,
 });
@@ -81,6 +82,7 @@ export const updateServerInputSchema = z.object({
   auth: authInputSchema.optional(),
   proxyJumpServerId: idSchema.nullable().optional(),
   dockerSocketPath: socketPathSchema.optional(),
+  forwardAgent: z.boolean().optional(),
   /** Needed when host or port changes: the new address presents its own key. */
   hostKey: hostKeyDecisionSchema.optional(),
 });

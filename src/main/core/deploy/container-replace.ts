@@ -20,8 +20,8 @@ export function containerName(appId: string): string {
   return `app-${appId}`;
 }
 
-/** How long a new container must stay up before it replaces the old one. */
-const SETTLE_MS = 1_500;
+/** How long a new container must stay up before it replaces the old one (catches crash-on-start). */
+const SETTLE_MS = 500;
 
 /**
  * Replaces the app's container without ever leaving it with nothing serving: the new container is
@@ -34,12 +34,9 @@ export async function replaceContainer(
   spec: ContainerSpec,
   log: (line: string) => void,
 ): Promise<{ containerId: string }> {
-  await ensureNetwork(docker, log);
   const finalName = containerName(spec.appId);
-  const old = await inspectOrNull(docker.getContainer(finalName));
-  await removeIfExists(docker.getContainer(spec.candidateName)); // leftover of an interrupted deploy
-
-  const candidate = await docker.createContainer(createOptions(spec));
+  const [old] = await Promise.all([inspectOrNull(docker.getContainer(finalName)), ensureNetwork(docker, log)]);
+  const candidate = await createCandidate(docker, spec);
   log(`Created container ${spec.candidateName} from ${spec.image}.`);
   const oldRunning = old?.State.Running === true;
   const mustStopOldFirst = spec.publishPort && oldRunning;
@@ -81,6 +78,17 @@ export async function replaceContainer(
   return { containerId: candidate.id };
 }
 
+/** Creates the new container; a leftover of an interrupted deploy with its name is removed first. */
+async function createCandidate(docker: Dockerode, spec: ContainerSpec): Promise<Dockerode.Container> {
+  try {
+    return await docker.createContainer(createOptions(spec));
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode !== 409) throw error;
+    await removeIfExists(docker.getContainer(spec.candidateName));
+    return docker.createContainer(createOptions(spec));
+  }
+}
+
 function createOptions(spec: ContainerSpec): Dockerode.ContainerCreateOptions {
   const portKey = `${spec.port}/tcp`;
   return {
@@ -101,15 +109,21 @@ function createOptions(spec: ContainerSpec): Dockerode.ContainerCreateOptions {
   };
 }
 
+/** Servers (Docker clients) where the network is known to exist: checked once per client. */
+const networkReady = new WeakSet<Dockerode>();
+
 async function ensureNetwork(docker: Dockerode, log: (line: string) => void): Promise<void> {
+  if (networkReady.has(docker)) return;
   const networks = await docker.listNetworks({ filters: { name: [TRAEFIK_NETWORK] } });
-  if (networks.some((n) => n.Name === TRAEFIK_NETWORK)) return;
-  try {
-    await docker.createNetwork({ Name: TRAEFIK_NETWORK, Driver: 'bridge' });
-    log(`Created the ${TRAEFIK_NETWORK} network.`);
-  } catch (error) {
-    if ((error as { statusCode?: number }).statusCode !== 409) throw error; // created meanwhile
+  if (!networks.some((n) => n.Name === TRAEFIK_NETWORK)) {
+    try {
+      await docker.createNetwork({ Name: TRAEFIK_NETWORK, Driver: 'bridge' });
+      log(`Created the ${TRAEFIK_NETWORK} network.`);
+    } catch (error) {
+      if ((error as { statusCode?: number }).statusCode !== 409) throw error; // created meanwhile
+    }
   }
+  networkReady.add(docker);
 }
 
 async function inspectOrNull(container: Dockerode.Container): Promise<Dockerode.ContainerInspectInfo | null> {

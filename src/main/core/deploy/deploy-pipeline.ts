@@ -6,7 +6,7 @@ import type { ServerConnection } from '../ssh/server-connection';
 import { containerName, replaceContainer } from './container-replace';
 import { LineSplitter } from './line-splitter';
 import { buildImage } from './remote-build';
-import { checkoutCommit, checkoutDir, resolveBranchHead, type CommitInfo } from './remote-git';
+import { COMMIT_MARKER, RESOLVED_MARKER, checkoutBranchHead, checkoutDir, type CommitInfo } from './remote-git';
 
 /** The app as a deploy needs it. */
 export interface DeployableApp extends AppDto {
@@ -22,6 +22,8 @@ export interface PipelineContext {
   conn: ServerConnection;
   docker: Dockerode;
   serverUser: string;
+  /** The server opted in to ssh-agent forwarding for git (private repositories over ssh). */
+  forwardAgent: boolean;
   buildArgs: Array<{ key: string; value: string }>;
   runtimeEnv: Array<{ key: string; value: string }>;
   signal: AbortSignal;
@@ -48,8 +50,8 @@ export async function runPipeline(
 ): Promise<{ containerId: string; commit: CommitInfo; image: string }> {
   const { app } = ctx;
   if (!app.gitCloneUrl) throw new MistError('invalid-input', `${app.name} has no git repository to deploy from.`);
-  const streamed = (timeoutMs: number): ExecOptions => {
-    const out = new LineSplitter((line) => ctx.log('stdout', line));
+  const streamed = (timeoutMs: number, onControl: (line: string) => boolean = () => false): ExecOptions => {
+    const out = new LineSplitter((line) => onControl(line) || ctx.log('stdout', line));
     const err = new LineSplitter((line) => ctx.log('stderr', line));
     return {
       signal: ctx.signal,
@@ -61,15 +63,20 @@ export async function runPipeline(
 
   ctx.enterStage('resolve');
   ctx.log('system', `Resolving ${app.branch} in ${app.gitCloneUrl}…`);
-  const sha = await resolveBranchHead(ctx.conn, app.gitCloneUrl, app.branch, { signal: ctx.signal, timeoutMs: 60_000 });
-  ctx.log('system', `${app.branch} is at ${sha}.`);
-
-  ctx.enterStage('fetch');
   const dir = checkoutDir(app.projectId, app.name);
-  const commit = await checkoutCommit(
+  // One remote script resolves, then fetches: its control lines move the stage along.
+  const onControl = (line: string): boolean => {
+    if (line.startsWith(RESOLVED_MARKER)) {
+      ctx.log('system', `${app.branch} is at ${line.slice(RESOLVED_MARKER.length)}.`);
+      ctx.enterStage('fetch');
+      return true;
+    }
+    return line.startsWith(COMMIT_MARKER);
+  };
+  const commit = await checkoutBranchHead(
     ctx.conn,
-    { dir, url: app.gitCloneUrl, branch: app.branch, sha, user: ctx.serverUser },
-    streamed(GIT_TIMEOUT_MS),
+    { dir, url: app.gitCloneUrl, branch: app.branch, user: ctx.serverUser },
+    { ...streamed(GIT_TIMEOUT_MS, onControl), forwardAgent: ctx.forwardAgent },
   );
   const image = imageTag(app, commit.hash);
   ctx.recordCommit(commit, image);
@@ -84,7 +91,9 @@ export async function runPipeline(
   );
   await buildImage(
     ctx.conn,
-    { contextDir, dockerfile: `${contextDir}/${app.dockerfilePath}`, tag: image, labels, buildArgs: ctx.buildArgs },
+    // only labels that stay the same across deploys go on the image: a changing LABEL step would
+    // defeat the classic builder's cache on every deploy (the container carries them all)
+    { contextDir, dockerfile: `${contextDir}/${app.dockerfilePath}`, tag: image, labels: imageLabels(app), buildArgs: ctx.buildArgs },
     streamed(ctx.buildTimeoutMs),
   );
 
@@ -109,7 +118,11 @@ export async function runPipeline(
   return { containerId, commit, image };
 }
 
-/** Who a container or image belongs to, kept on the server so any desktop can reconcile. */
+export function imageLabels(app: Pick<DeployableApp, 'id' | 'projectId'>): Record<string, string> {
+  return { 'mist.managed': 'true', 'mist.app': app.id, 'mist.project': app.projectId };
+}
+
+/** Who a container belongs to, kept on the server so any desktop can reconcile. */
 export function identityLabels(app: DeployableApp, deploymentId: string, commit: string): Record<string, string> {
   return {
     'mist.managed': 'true',

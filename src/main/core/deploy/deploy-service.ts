@@ -191,6 +191,7 @@ export class DeployService extends EventEmitter {
         conn: this.deps.pool.connection(app.serverId),
         docker: this.deps.pool.docker(app.serverId),
         serverUser: server?.user ?? 'the SSH user',
+        forwardAgent: server?.forwardAgent === true,
         buildArgs: buildVars,
         runtimeEnv: runtimeVars,
         signal: controller.signal,

@@ -7,39 +7,25 @@ export function checkoutDir(projectId: string, appName: string): string {
   return `/var/lib/mist/projects/${projectId}/apps/${appName}`;
 }
 
-/** The head commit of a branch, asked of the remote from the server itself. */
-export async function resolveBranchHead(
-  conn: ServerConnection,
-  url: string,
-  branch: string,
-  options: Pick<ExecOptions, 'signal' | 'timeoutMs'>,
-): Promise<string> {
-  const result = await execRemote(
-    conn,
-    ['git', 'ls-remote', '--exit-code', '--', url, `refs/heads/${branch}`],
-    options,
-  );
-  if (result.exitCode === 2) {
-    throw new MistError('invalid-input', `The branch "${branch}" does not exist in ${url}.`);
-  }
-  const sha = /^([0-9a-f]{40})\s/m.exec(result.stdout)?.[1];
-  if (result.exitCode !== 0 || !sha) {
-    const reason =
-      result.stderr.trim().split('\n').slice(-3).join(' ') || `git ls-remote exited with ${result.exitCode}`;
-    throw new MistError('command-failed', `Could not read ${url} from the server: ${reason}`);
-  }
-  return sha;
-}
-
+const MISSING_BRANCH_EXIT = 42;
 const CANNOT_CREATE_EXIT = 41;
 
+/** Control lines the script prints on stdout; everything else is git's own output. */
+export const RESOLVED_MARKER = 'MIST-RESOLVED ';
+export const COMMIT_MARKER = 'MIST-COMMIT ';
+
 /**
- * Clones the first time, afterwards fetches only the branch, then checks out exactly `sha` and
- * removes anything a previous build left behind. One remote script (a constant; the values travel
- * as positional parameters) so a deploy pays one round trip here, not five.
+ * Resolves the branch head (`git ls-remote`), clones the first time or else fetches only that
+ * branch, checks out exactly that commit and removes what a previous build left. One remote script
+ * (a constant; the values travel as positional parameters), so a deploy pays one round trip here.
  */
 const CHECKOUT_SCRIPT = `set -e
-dir=$1 url=$2 branch=$3 sha=$4
+dir=$1 url=$2 branch=$3
+if out=$(git ls-remote --exit-code -- "$url" "refs/heads/$branch"); then :; else
+  code=$?; if [ "$code" = 2 ]; then exit ${MISSING_BRANCH_EXIT}; fi; exit "$code"
+fi
+sha=\${out%%[[:space:]]*}
+echo "${RESOLVED_MARKER}$sha"
 if [ -d "$dir/.git" ]; then
   git -C "$dir" remote set-url origin "$url"
   git -C "$dir" fetch --no-tags --progress origin "+refs/heads/$branch:refs/remotes/origin/$branch"
@@ -52,7 +38,7 @@ else
 fi
 git -C "$dir" -c advice.detachedHead=false checkout --force --detach "$sha"
 git -C "$dir" clean -ffdxq
-git -C "$dir" log -1 --format='MIST-COMMIT %H%x1f%an%x1f%s' "$sha"
+git -C "$dir" log -1 --format='${COMMIT_MARKER}%H%x1f%an%x1f%s' "$sha"
 `;
 
 export interface CommitInfo {
@@ -61,27 +47,41 @@ export interface CommitInfo {
   message: string;
 }
 
-export async function checkoutCommit(
+export async function checkoutBranchHead(
   conn: ServerConnection,
-  target: { dir: string; url: string; branch: string; sha: string; user: string },
+  target: { dir: string; url: string; branch: string; user: string },
   options: ExecOptions,
 ): Promise<CommitInfo> {
-  const result = await execRemote(
-    conn,
-    ['sh', '-c', CHECKOUT_SCRIPT, 'sh', target.dir, target.url, target.branch, target.sha],
-    options,
-  );
+  const argv = ['sh', '-c', CHECKOUT_SCRIPT, 'sh', target.dir, target.url, target.branch];
+  const result = await execRemote(conn, argv, options);
+  if (result.exitCode === MISSING_BRANCH_EXIT) {
+    throw new MistError('invalid-input', `The branch "${target.branch}" does not exist in ${target.url}.`);
+  }
   if (result.exitCode === CANNOT_CREATE_EXIT) {
     throw new MistError(
       'command-failed',
       `${target.user} cannot create ${target.dir}. Give it the Mist directory once: sudo install -d -o ${target.user} /var/lib/mist`,
     );
   }
-  const line = /^MIST-COMMIT (.*)$/m.exec(result.stdout)?.[1];
-  if (result.exitCode !== 0 || !line) {
-    const reason = result.stderr.trim().split('\n').slice(-3).join(' ') || `exit ${result.exitCode}`;
-    throw new MistError('command-failed', `Fetching ${target.sha.slice(0, 12)} on the server failed: ${reason}`);
-  }
+  const line = new RegExp(`^${COMMIT_MARKER}(.*)$`, 'm').exec(result.stdout)?.[1];
+  if (result.exitCode !== 0 || !line) throw gitFailure(result.stderr, result.exitCode, target.url);
   const [hash, author, message] = line.split('\x1f');
-  return { hash: hash ?? target.sha, author: author ?? '', message: message ?? '' };
+  return { hash: hash ?? '', author: author ?? '', message: message ?? '' };
+}
+
+function gitFailure(stderr: string, exitCode: number | null, url: string): MistError {
+  const reason = stderr.trim().split('\n').slice(-3).join(' ') || `exit ${exitCode}`;
+  if (/Host key verification failed/.test(stderr)) {
+    return new MistError(
+      'command-failed',
+      `The server does not know the host key of the git host in ${url}. On the server, check and add it once (e.g. ssh-keyscan github.com >> ~/.ssh/known_hosts). git said: ${reason}`,
+    );
+  }
+  if (/Permission denied \(publickey|could not read Username|Authentication failed/.test(stderr)) {
+    return new MistError(
+      'command-failed',
+      `The server could not authenticate to ${url}. For a private repository over ssh, turn on "Forward my ssh-agent" for this server and make sure your agent holds a key the git host accepts. git said: ${reason}`,
+    );
+  }
+  return new MistError('command-failed', `Fetching ${url} on the server failed: ${reason}`);
 }

@@ -108,6 +108,7 @@ export class ServerService {
       auth: input.auth ?? current.auth,
       proxyJumpServerId: input.proxyJumpServerId !== undefined ? input.proxyJumpServerId : current.proxyJumpServerId,
       dockerSocketPath: input.dockerSocketPath ?? current.dockerSocketPath,
+      forwardAgent: input.forwardAgent ?? current.forwardAgent,
     };
     // A new address presents its own key: forget the old one unless the user accepted the new one.
     const hostKey: HostKeyDecision | null = input.hostKey ?? null;
@@ -184,7 +185,7 @@ export class ServerService {
   }
 
   private fieldsFrom(
-    input: Pick<AddServerInput, 'name' | 'host' | 'port' | 'user' | 'proxyJumpServerId' | 'dockerSocketPath'> & {
+    input: Pick<AddServerInput, 'name' | 'host' | 'port' | 'user' | 'proxyJumpServerId' | 'dockerSocketPath' | 'forwardAgent'> & {
       auth: AuthInput | ServerDto['auth'];
     },
     secretRef: string | null,
@@ -201,6 +202,7 @@ export class ServerService {
       proxyJumpServerId: input.proxyJumpServerId,
       hostKeyFingerprint: hostKey?.trust === 'remember' ? hostKey.fingerprint : null,
       dockerSocketPath: input.dockerSocketPath,
+      forwardAgent: input.forwardAgent,
     };
   }
 

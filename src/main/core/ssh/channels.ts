@@ -1,13 +1,20 @@
-import type { ClientChannel } from 'ssh2';
+import type { ClientChannel, ExecOptions } from 'ssh2';
 import { MistError } from '../../../shared/errors';
 import type { ServerConnection } from './server-connection';
 
 /** Opening channels on a server's one connection; every channel is tracked so it keeps it open. */
 
-export async function openExecChannel(conn: ServerConnection, commandLine: string): Promise<ClientChannel> {
+export async function openExecChannel(
+  conn: ServerConnection,
+  commandLine: string,
+  options: { forwardAgent?: boolean } = {},
+): Promise<ClientChannel> {
   const client = await conn.acquire();
   return new Promise((resolve, reject) => {
-    client.exec(commandLine, (error, channel) => {
+    // agent forwarding is asked per command, so only the commands that need it (git) get it
+    // (ssh2 supports `agentForward` per exec; its typings do not list it)
+    const execOptions = { agentForward: options.forwardAgent === true } as ExecOptions;
+    client.exec(commandLine, execOptions, (error, channel) => {
       if (error) reject(new MistError('ssh-error', `Could not start a remote command: ${error.message}`));
       else resolve(conn.track(channel));
     });

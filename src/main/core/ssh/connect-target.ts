@@ -29,6 +29,8 @@ export function expandHome(path: string): string {
 export async function resolveConnectTarget(server: ServerRecord, deps: TargetDeps): Promise<ConnectTarget> {
   const config: ConnectConfig = { host: server.host, port: server.port, username: server.user };
   await addCredentials(config, server, deps);
+  // Opted in: the agent is made available so single commands (git) may forward it.
+  if (server.forwardAgent && process.env.SSH_AUTH_SOCK) config.agent ??= process.env.SSH_AUTH_SOCK;
   let release: (() => void) | undefined;
   if (server.proxyJumpServerId) {
     const sock = await deps.openJumpChannel(server.proxyJumpServerId, server.host, server.port);

@@ -12,6 +12,8 @@ export interface ExecOptions {
   onStderr?: (chunk: Buffer) => void;
   /** Output kept for the result; older output is dropped beyond this (the callbacks still see all). */
   maxBufferBytes?: number;
+  /** Forward the local ssh-agent to this one command (the server must have opted in). */
+  forwardAgent?: boolean;
 }
 
 export interface ExecResult {
@@ -40,7 +42,7 @@ export async function execRemote(
   const label = argv[0] ?? 'command';
   if (options.signal?.aborted) throw cancelled(label);
   const started = Date.now();
-  const channel = await openExecChannel(conn, commandLine);
+  const channel = await openExecChannel(conn, commandLine, { forwardAgent: options.forwardAgent === true });
   const stdout = new TailBuffer(options.maxBufferBytes ?? DEFAULT_MAX_BUFFER);
   const stderr = new TailBuffer(options.maxBufferBytes ?? DEFAULT_MAX_BUFFER);
 

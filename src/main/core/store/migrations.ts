@@ -117,4 +117,9 @@ export const migrations: Migration[] = [
       CREATE INDEX audit_by_app ON audit_log (app_id, id);
     `,
   },
+  {
+    version: 3,
+    description: 'opt-in ssh-agent forwarding per server (for private repositories)',
+    sql: `ALTER TABLE servers ADD COLUMN forward_agent INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];

@@ -18,6 +18,7 @@ interface ServerRow {
   proxy_jump_server_id: string | null;
   host_key_fingerprint: string | null;
   docker_socket_path: string;
+  forward_agent: number;
   created_at: string;
   updated_at: string;
 }
@@ -34,6 +35,7 @@ export interface NewServer {
   proxyJumpServerId: string | null;
   hostKeyFingerprint: string | null;
   dockerSocketPath: string;
+  forwardAgent: boolean;
 }
 
 function toRecord(row: ServerRow): ServerRecord {
@@ -51,6 +53,7 @@ function toRecord(row: ServerRow): ServerRecord {
     proxyJumpServerId: row.proxy_jump_server_id,
     hostKeyFingerprint: row.host_key_fingerprint,
     dockerSocketPath: row.docker_socket_path,
+    forwardAgent: row.forward_agent === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     secretRef: row.secret_ref,
@@ -86,11 +89,11 @@ export class ServersRepo {
     this.db
       .prepare(
         `INSERT INTO servers (id, name, host, port, user, auth_kind, key_path, secret_ref, proxy_jump_server_id,
-           host_key_fingerprint, docker_socket_path, created_at, updated_at)
+           host_key_fingerprint, docker_socket_path, forward_agent, created_at, updated_at)
          VALUES (@id, @name, @host, @port, @user, @authKind, @keyPath, @secretRef, @proxyJumpServerId,
-           @hostKeyFingerprint, @dockerSocketPath, @now, @now)`,
+           @hostKeyFingerprint, @dockerSocketPath, @forwardAgent, @now, @now)`,
       )
-      .run({ ...server, now });
+      .run({ ...server, forwardAgent: server.forwardAgent ? 1 : 0, now });
     return this.findById(server.id)!;
   }
 
@@ -99,10 +102,11 @@ export class ServersRepo {
       .prepare(
         `UPDATE servers SET name = @name, host = @host, port = @port, user = @user, auth_kind = @authKind,
            key_path = @keyPath, secret_ref = @secretRef, proxy_jump_server_id = @proxyJumpServerId,
-           host_key_fingerprint = @hostKeyFingerprint, docker_socket_path = @dockerSocketPath, updated_at = @now
+           host_key_fingerprint = @hostKeyFingerprint, docker_socket_path = @dockerSocketPath,
+           forward_agent = @forwardAgent, updated_at = @now
          WHERE id = @id`,
       )
-      .run({ ...fields, id, now });
+      .run({ ...fields, forwardAgent: fields.forwardAgent ? 1 : 0, id, now });
     return this.findById(id)!;
   }
 

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AppDto, AppStatus } from '../../../shared/dto/app';
-import { api } from '../api';
+import { api, queryKeys } from '../api';
 import { useRecordAppStatus } from '../hooks/useAppStatuses';
 import { controlAvailability } from '../lib/app-status';
 import { ErrorNotice } from './ErrorNotice';
@@ -16,7 +16,10 @@ export function AppControls({ app, status }: { app: AppDto; status: AppStatus | 
     mutationFn: (action: Action) => api.call('apps.control', { appId: app.id, action }),
     onSuccess: async (next) => {
       record(next);
-      await queryClient.invalidateQueries({ queryKey: ['apps.status', app.id] });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['apps.status', app.id] }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.audit(app.id) }),
+      ]);
     },
   });
   const available = controlAvailability(status);

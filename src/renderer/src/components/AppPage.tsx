@@ -3,6 +3,7 @@ import { navigate } from '../hooks/useHashRoute';
 import { useApp, useProject } from '../hooks/useProjects';
 import { appStatusLabel } from '../lib/app-status';
 import type { AppTab } from '../lib/route';
+import { ActivityTab } from './ActivityTab';
 import { AppSettingsTab } from './AppSettingsTab';
 import { AppStatusDot } from './AppStatusDot';
 import { DeployButton } from './DeployButton';
@@ -20,6 +21,7 @@ const TABS: { id: AppTab; label: string }[] = [
   { id: 'build', label: 'Build' },
   { id: 'resources', label: 'Resources' },
   { id: 'environment', label: 'Environment' },
+  { id: 'activity', label: 'Activity' },
 ];
 
 interface AppPageProps {
@@ -75,6 +77,7 @@ export function AppPage({ appId, tab, deploymentId }: AppPageProps) {
           <AppSettingsTab key={tab} app={app} section={tab} />
         )}
         {tab === 'environment' && <EnvironmentTab app={app} />}
+        {tab === 'activity' && <ActivityTab app={app} />}
       </section>
     </article>
   );

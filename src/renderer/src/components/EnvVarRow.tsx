@@ -1,7 +1,7 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { EnvVarDto } from '../../../shared/dto/app';
-import { api } from '../api';
+import { api, queryKeys } from '../api';
 import { useEnvChanged } from '../hooks/useEnvChanged';
 import { displayEnvValue, scopeLabel } from '../lib/env-form';
 import { EnvVarForm } from './EnvVarForm';
@@ -10,12 +10,16 @@ import { ErrorNotice } from './ErrorNotice';
 /** One variable: key, value (a secret masked until revealed), scope, secret flag, and its actions. */
 export function EnvVarRow({ appId, variable }: { appId: string; variable: EnvVarDto }) {
   const keyId = useId();
+  const queryClient = useQueryClient();
   const changed = useEnvChanged(appId);
   const [mode, setMode] = useState<'view' | 'edit' | 'confirm-delete'>('view');
   const [revealed, setRevealed] = useState<string | undefined>(undefined);
   const reveal = useMutation({
     mutationFn: () => api.call('env.reveal', { appId, key: variable.key }),
-    onSuccess: ({ value }) => setRevealed(value),
+    onSuccess: async ({ value }) => {
+      setRevealed(value);
+      await queryClient.invalidateQueries({ queryKey: queryKeys.audit(appId) }); // reveals are audited
+    },
   });
   const remove = useMutation({
     mutationFn: () => api.call('env.delete', { appId, key: variable.key }),

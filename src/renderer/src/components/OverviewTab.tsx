@@ -46,7 +46,7 @@ export function OverviewTab({ app }: { app: AppDto }) {
       </section>
 
       <section className="panel" aria-labelledby="active-heading">
-        <h2 id="active-heading">Running deployment</h2>
+        <h2 id="active-heading">Active deployment</h2>
         {deployments.error && <ErrorNotice error={deployments.error} />}
         {active ? (
           <p>

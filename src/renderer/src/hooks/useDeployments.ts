@@ -25,6 +25,7 @@ export async function afterDeployment(queryClient: QueryClient, appId: string): 
     queryClient.invalidateQueries({ queryKey: queryKeys.deployments(appId) }),
     queryClient.invalidateQueries({ queryKey: queryKeys.apps }),
     queryClient.invalidateQueries({ queryKey: ['apps.status', appId] }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.audit(appId) }),
   ]);
 }
 

@@ -4,7 +4,16 @@
  *   #/servers/ID · #/projects/ID · #/apps/ID[/TAB] · #/apps/ID/deployments/DEPLOYMENT_ID
  */
 
-export const APP_TABS = ['overview', 'deployments', 'general', 'git', 'build', 'resources', 'environment'] as const;
+export const APP_TABS = [
+  'overview',
+  'deployments',
+  'general',
+  'git',
+  'build',
+  'resources',
+  'environment',
+  'activity',
+] as const;
 export type AppTab = (typeof APP_TABS)[number];
 
 export type Route =
