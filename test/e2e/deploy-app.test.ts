@@ -75,7 +75,10 @@ describeIntegration(
       if (appId) {
         const container = local.getContainer(`app-${appId}`);
         await container.remove({ force: true }).catch(() => {});
-        const images = await local.listImages({ filters: { label: [`mist.app=${appId}`] } }).catch(() => []);
+        // Tagged mist/{project}-{app}:{commit} when built (the project is renamed later).
+        const images = await local
+          .listImages({ filters: { reference: [`mist/${PROJECT_NAME}-${APP_NAME}`] } })
+          .catch(() => []);
         for (const image of images)
           await local
             .getImage(image.Id)
@@ -192,15 +195,28 @@ describeIntegration(
       await envRow(page, 'FROM_PASTE').waitFor();
       await page.screenshot({ path: join(RESULTS_DIR, 'e2e-environment.png'), fullPage: true });
 
+      // Edit a secret's scope without retyping it (the stored value is kept); delete after a confirm.
+      await secretRow.getByRole('button', { name: 'Edit', exact: true }).click();
+      const editing = page.locator('tr.env-row-editing');
+      expect(await editing.getByLabel('Value', { exact: true }).inputValue()).toBe('');
+      await editing.getByLabel('Scope', { exact: true }).selectOption({ label: 'Runtime only' });
+      await editing.getByRole('button', { name: 'Save', exact: true }).click();
+      await editing.waitFor({ state: 'detached' });
+      await envRow(page, 'API_TOKEN').getByText('Runtime only').waitFor();
+      expect(await core.handlers['env.reveal']({ appId: appId!, key: 'API_TOKEN' })).toEqual({ value: SECRET_VALUE });
+      await envRow(page, 'FROM_PASTE').getByRole('button', { name: 'Delete', exact: true }).click();
+      await envRow(page, 'FROM_PASTE').getByRole('button', { name: 'Delete FROM_PASTE', exact: true }).click();
+      await envRow(page, 'FROM_PASTE').waitFor({ state: 'detached' });
+
       const stored = await core.handlers['env.list']({ appId: appId! });
       expect(stored.map((variable) => [variable.key, variable.scope, variable.secret])).toEqual(
         expect.arrayContaining([
           ['PORT', 'runtime', false],
           ['BUILD_GREETING', 'build', false],
-          ['API_TOKEN', 'both', true],
-          ['FROM_PASTE', 'both', false],
+          ['API_TOKEN', 'runtime', true],
         ]),
       );
+      expect(stored.map((variable) => variable.key)).not.toContain('FROM_PASTE');
     }
 
     /** Records every state each stage element shows, to prove the stages moved live. */
@@ -341,8 +357,10 @@ describeIntegration(
         await page.keyboard.press('ArrowRight');
         await page.getByRole('tab', { name: 'Deployments', selected: true }).waitFor();
         await page.keyboard.press('End');
-        await page.getByRole('tab', { name: 'Environment', selected: true }).waitFor();
-        expect(await page.evaluate('document.activeElement.textContent')).toBe('Environment');
+        await page.getByRole('tab', { name: 'Activity', selected: true }).waitFor();
+        expect(await page.evaluate('document.activeElement.textContent')).toBe('Activity');
+        await page.keyboard.press('ArrowRight'); // wraps around
+        await page.getByRole('tab', { name: 'Overview', selected: true }).waitFor();
 
         // A change to a setting: the app says a redeploy is pending.
         await page.getByRole('tab', { name: 'Resources' }).click();
@@ -401,8 +419,9 @@ describeIntegration(
         await page.getByLabel('Branch', { exact: true }).fill(BROKEN_BRANCH);
         await page.getByRole('button', { name: 'Save', exact: true }).click();
         await page.getByTestId('redeploy-pending').waitFor();
+        const number = (await core.handlers['deployments.list']({ appId: appId! })).length + 1;
         await page.getByRole('button', { name: 'Deploy', exact: true }).click();
-        const heading = page.getByRole('heading', { level: 2, name: /^Deployment #4\b/ });
+        const heading = page.getByRole('heading', { level: 2, name: new RegExp(`^Deployment #${number}\\b`) });
         await heading.getByText('Failed').waitFor({ timeout: DEPLOY_TIMEOUT_MS });
         const error = page.getByTestId('deployment-error');
         expect(await error.textContent()).toMatch(/docker build failed/);

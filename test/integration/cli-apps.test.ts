@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AppDto, DeploymentDto, EnvVarDto, ProjectDto } from '../../src/shared/dto/app';
 import type { ServerDto } from '../../src/shared/dto/server';
 import { findFreePort } from '../fixtures/free-port';
-import { createFixtureRepo, type FixtureRepo } from '../fixtures/git-repo';
+import { createFixtureRepo, indexHtmlWithVersion, type FixtureRepo } from '../fixtures/git-repo';
 import { describeIntegration } from '../fixtures/integration';
 import { startTestSshd, type TestSshd } from '../fixtures/sshd';
 import { makeTempDir, type TempDir } from '../fixtures/temp-home';
@@ -247,6 +247,30 @@ describeIntegration('mist CLI: projects, apps, env and deploy', ['sshd', 'docker
     const index = await httpGet(port, '/index.html');
     expect(index.body).toContain('mist-fixture-app version 1');
     expect((await httpGet(port, '/build.txt')).body.trim()).toBe('hello from the cli');
+  });
+
+  it('deploy --no-wait returns at once and a background worker finishes the deployment', async () => {
+    await repo.commit({ 'www/index.html': indexHtmlWithVersion(2) }, 'Version 2');
+    const started = await mist(['deploy', ref, '--no-wait', '--json']);
+    expect(started.code, started.stderr).toBe(0);
+    const deployment = JSON.parse(started.stdout) as DeploymentDto;
+    expect(deployment).toMatchObject({ number: 2, status: 'pending', trigger: 'cli' });
+    // No other mist process meanwhile (see docs/cli.md, known limitations): watch the server instead.
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      const info = await local
+        .getContainer(`app-${appId}`)
+        .inspect()
+        .catch(() => null);
+      if (info?.Config.Labels?.['mist.deployment'] === deployment.id && info.State.Running) break;
+      if (Date.now() > deadline) throw new Error('the background deploy did not replace the container');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect((await httpGet(port, '/index.html')).body).toContain('mist-fixture-app version 2');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const [latest] = await json<DeploymentDto[]>(['deployments', ref, '--json']);
+    expect(latest).toMatchObject({ id: deployment.id, number: 2, status: 'success', active: true });
+    expect((await ok(['logs', 'build', ref, '2'])).stdout).toContain('Deployment #2 succeeded');
   });
 
   it('stop / start the app', async () => {

@@ -146,6 +146,7 @@ describeIntegration('mist CLI: server add / list / check / remove', ['sshd', 'do
         'auth',
         'createdAt',
         'dockerSocketPath',
+        'forwardAgent',
         'host',
         'hostKeyFingerprint',
         'id',

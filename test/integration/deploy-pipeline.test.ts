@@ -133,6 +133,24 @@ describeIntegration(
       await core.handlers['apps.update']({ id: app.id, branch: 'main' } as never);
     });
 
+    it('a container that crashes on start fails the deploy with its exit code and output; the old one serves on', async () => {
+      const before = await repo.head();
+      await repo.commit(
+        { Dockerfile: 'FROM mist-test/busybox:latest\nCMD ["sh", "-c", "echo boom-on-start; exit 7"]\n' },
+        'crash on start',
+      );
+      const done = await waitForDeployment(
+        core,
+        (await core.handlers['deploy.start']({ appId: app.id, trigger: 'manual' })).id,
+      );
+      expect(done.status).toBe('failed');
+      expect(done.error).toMatch(/exited with code 7/);
+      expect(done.error).toContain('boom-on-start');
+      expect((await httpGet(port, '/')).body).toContain('mist-fixture-app version 2');
+      const original = readFileSync(join(FIXTURE_APP_DIR, 'Dockerfile'), 'utf8');
+      await repo.commit({ Dockerfile: original }, `back to ${before.slice(0, 7)}`);
+    });
+
     it('a missing branch is a clear error', async () => {
       await core.handlers['apps.update']({ id: app.id, branch: 'no-such-branch' } as never);
       const started = await core.handlers['deploy.start']({ appId: app.id, trigger: 'manual' });

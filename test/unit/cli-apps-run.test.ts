@@ -57,6 +57,7 @@ const server: ServerDto = {
   proxyJumpServerId: null,
   hostKeyFingerprint: null,
   dockerSocketPath: '/var/run/docker.sock',
+  forwardAgent: false,
   createdAt: T0,
   updatedAt: T0,
 };

@@ -74,6 +74,7 @@ describe('parseServerAddArgs', () => {
       auth: { kind: 'key', keyPath: '/k/id', passphraseStdin: false },
       jump: null,
       dockerSocketPath: undefined,
+      forwardAgent: false,
       acceptHostKey: undefined,
       json: false,
     });
@@ -103,6 +104,7 @@ describe('parseServerAddArgs', () => {
       auth: { kind: 'key', keyPath: '~/.ssh/id', passphraseStdin: true },
       jump: 'bastion',
       dockerSocketPath: '/run/docker.sock',
+      forwardAgent: false,
       acceptHostKey: FP,
       json: true,
     });

@@ -20,6 +20,7 @@ const server = (overrides: Partial<ServerDto> = {}): ServerDto => ({
   proxyJumpServerId: null,
   hostKeyFingerprint: `SHA256:${'a'.repeat(43)}`,
   dockerSocketPath: '/var/run/docker.sock',
+  forwardAgent: false,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
   ...overrides,

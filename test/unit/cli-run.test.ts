@@ -36,6 +36,7 @@ const serverDto = (input: Partial<ServerDto> = {}): ServerDto => ({
   proxyJumpServerId: null,
   hostKeyFingerprint: FP,
   dockerSocketPath: '/var/run/docker.sock',
+  forwardAgent: false,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
   ...input,
@@ -239,11 +240,19 @@ describe('runCli: server add and the host key', () => {
         auth: { kind: 'key', keyPath: '/home/me/id_ed25519' },
         proxyJumpServerId: null,
         dockerSocketPath: '/var/run/docker.sock',
+        forwardAgent: false,
         hostKey: { fingerprint: FP, trust: 'remember' },
       },
     ]);
     expect(out.stdout).toContain('Added web (deploy@example.com:2222');
     expect(out.stdout).toContain(`Host key ${FP} remembered.`);
+  });
+
+  it('opts in to ssh-agent forwarding with --forward-agent', async () => {
+    const { openCore, log } = fakeCore();
+    const { io } = makeIo();
+    expect(await runCli([...ADD, '--agent', '--forward-agent', '--accept-host-key', FP], io, { openCore })).toBe(0);
+    expect(log.added[0]?.forwardAgent).toBe(true);
   });
 
   it('with --json prints the saved server', async () => {

@@ -156,3 +156,17 @@ describe('demuxToText', () => {
     expect(demuxToText(Buffer.from('plain text'))).toBe('plain text');
   });
 });
+
+describe('runnerAlive', () => {
+  it('tells whether the Mist process that started a deployment still runs', async () => {
+    const { runnerAlive } = await import('../../src/main/core/deploy/deploy-service');
+    const { hostname } = await import('node:os');
+    const { spawnSync } = await import('node:child_process');
+    const finished = spawnSync('true').pid!;
+    expect(runnerAlive(null)).toBe(false);
+    expect(runnerAlive(`${hostname()}/${process.pid}`)).toBe(false); // this process: judged by its own state
+    expect(runnerAlive(`${hostname()}/${process.ppid}`)).toBe(true);
+    expect(runnerAlive(`${hostname()}/${finished}`)).toBe(false);
+    expect(runnerAlive('another-machine/1')).toBe(true); // not ours to settle
+  });
+});

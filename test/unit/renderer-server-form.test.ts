@@ -55,8 +55,11 @@ describe('renderer server form', () => {
         auth: { kind: 'key', keyPath: '~/.ssh/id_ed25519', passphrase: 'secret' },
         proxyJumpServerId: null,
         dockerSocketPath: '/var/run/docker.sock',
+        forwardAgent: false,
       },
     });
+    const forwarding = buildAddServerInput(filled({ forwardAgent: true }));
+    expect(forwarding.ok && forwarding.input.forwardAgent).toBe(true);
   });
 
   it('omits an empty passphrase and ignores key fields for the agent', () => {
@@ -139,6 +142,12 @@ describe('renderer server form', () => {
 
     const toAgent = buildUpdateServerInput(server, { ...formFromServer(server), authKind: 'agent' });
     expect(toAgent.ok && toAgent.input.input.auth).toEqual({ kind: 'agent' });
+
+    const forwarding = buildUpdateServerInput(server, { ...formFromServer(server), forwardAgent: true });
+    expect(forwarding.ok && forwarding.input).toEqual({
+      input: { id: 'srv_1', forwardAgent: true },
+      needsHostKey: false,
+    });
   });
 
   it('keeps stored secrets unless a new one is typed', () => {

@@ -18,8 +18,6 @@ export interface FollowOptions {
   /** Where stages and the build log go: stdout, or stderr when stdout carries JSON. */
   progress: { write(text: string): unknown };
   io: CliIo;
-  /** How often the stored deployment is looked at, in case the stream misses its end. */
-  pollMs?: number;
 }
 
 export interface FollowResult {
@@ -36,8 +34,10 @@ export interface FollowResult {
  * StreamSink whose send callback prints each batch and then acknowledges it (so the core's flow
  * control sees a consumer that keeps up, and pauses when it does not). Lines already stored when
  * the watch starts come from `deployments.log` first; every line prints once, in `seq` order.
- * Resolves once the deployment is final. The first Ctrl+C asks the core to cancel (`deploy.cancel`)
- * and keeps following until it settles; a second one stops waiting.
+ * Resolves once the stream says the deployment is final. The stream, not the store, is the
+ * authority: the deployment runs in this process, and the store can be written by other Mist
+ * processes. The first Ctrl+C asks the core to cancel (`deploy.cancel`) and keeps following until it
+ * settles; a second one stops waiting.
  */
 export function followDeployment(
   core: Pick<CliCore, 'handlers'>,
@@ -69,7 +69,6 @@ export function followDeployment(
 
     const cleanUp = () => {
       settled = true;
-      clearInterval(timer);
       unregister();
       sink.end();
       stopWatch();
@@ -116,16 +115,6 @@ export function followDeployment(
       handle(events);
       sink.acknowledge(events.length);
     });
-
-    const poll = async () => {
-      try {
-        const deployment = await callApi(core, 'deployments.get', { deploymentId });
-        if (!settled && isFinal(deployment.status)) await finish(deployment);
-      } catch {
-        // a missed look is made up by the next one; the stream is the main source anyway
-      }
-    };
-    const timer = setInterval(() => void poll(), options.pollMs ?? 2000);
 
     progress.write(formatDeployStart(ref, started));
     try {

@@ -75,6 +75,8 @@ Options:
   --passphrase-stdin     read the key's passphrase from stdin (with --key)
   --jump SERVER          reach the server through another saved server (like ssh -J)
   --docker-socket PATH   Docker socket on the server (default /var/run/docker.sock)
+  --forward-agent        forward your ssh-agent to the git commands of deploys on this server,
+                         for private repositories over ssh (for those commands only)
   --accept-host-key FP   trust this host key (SHA256:...) and remember it; it must equal the key
                          the server presents. Required when stdin is not a terminal, unless the
                          key is already in known_hosts.

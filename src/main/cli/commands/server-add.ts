@@ -22,6 +22,7 @@ const OPTIONS: OptionSpecs = {
   'password-stdin': { type: 'boolean' },
   jump: { type: 'string' },
   'docker-socket': { type: 'string' },
+  'forward-agent': { type: 'boolean' },
   'accept-host-key': { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -38,6 +39,7 @@ export interface ServerAddArgs {
   auth: AuthArgs;
   jump: string | null;
   dockerSocketPath: string | undefined;
+  forwardAgent: boolean;
   acceptHostKey: string | undefined;
   json: boolean;
 }
@@ -89,6 +91,7 @@ export function parseServerAddArgs(args: string[], cwd: string): ServerAddArgs {
     auth,
     jump: stringOption(values, 'jump') ?? null,
     dockerSocketPath: stringOption(values, 'docker-socket'),
+    forwardAgent: flagOption(values, 'forward-agent'),
     acceptHostKey,
     json: flagOption(values, 'json'),
   };
@@ -105,6 +108,7 @@ function validFields(args: ServerAddArgs, auth: AuthInput) {
     user: args.user,
     auth,
     ...(args.dockerSocketPath !== undefined ? { dockerSocketPath: args.dockerSocketPath } : {}),
+    forwardAgent: args.forwardAgent,
   });
   if (!parsed.success) throw usageErrorFromZod(parsed.error, COMMAND);
   return parsed.data;

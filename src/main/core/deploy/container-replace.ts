@@ -20,8 +20,11 @@ export function containerName(appId: string): string {
   return `app-${appId}`;
 }
 
-/** How long a new container must stay up before it replaces the old one (catches crash-on-start). */
-const SETTLE_MS = 500;
+/**
+ * How long a new container must stay up before it replaces the old one: catches a crash on start
+ * (a bad command, a missing file) without slowing every deploy; real health checks come later.
+ */
+const SETTLE_MS = 250;
 
 /**
  * Replaces the app's container without ever leaving it with nothing serving: the new container is
@@ -35,8 +38,9 @@ export async function replaceContainer(
   log: (line: string) => void,
 ): Promise<{ containerId: string }> {
   const finalName = containerName(spec.appId);
-  const [old] = await Promise.all([inspectOrNull(docker.getContainer(finalName)), ensureNetwork(docker, log)]);
-  const candidate = await createCandidate(docker, spec);
+  await ensureNetwork(docker, log);
+  // independent round trips, taken together
+  const [old, candidate] = await Promise.all([inspectOrNull(docker.getContainer(finalName)), createCandidate(docker, spec)]);
   log(`Created container ${spec.candidateName} from ${spec.image}.`);
   const oldRunning = old?.State.Running === true;
   const mustStopOldFirst = spec.publishPort && oldRunning;
@@ -45,14 +49,16 @@ export async function replaceContainer(
       log(`Stopping ${finalName} to free port ${spec.port}…`);
       await docker.getContainer(finalName).stop({ t: 10 });
     }
+    // Listen for its next exit before starting it: with a restart policy a crashing container never
+    // looks "not running" for long, but each crash is an exit.
+    const nextExit = watchNextExit(candidate);
     await candidate.start();
-    await delay(SETTLE_MS);
-    const state = (await candidate.inspect()).State;
-    if (!state.Running) {
+    const exitCode = await nextExit.within(SETTLE_MS);
+    if (exitCode !== null) {
       const lastLogs = await tailLogs(candidate);
       throw new MistError(
         'docker-error',
-        `The new container exited with code ${state.ExitCode} right after starting.${lastLogs ? ` Its last output:\n${lastLogs}` : ''}`,
+        `The new container exited with code ${exitCode} right after starting.${lastLogs ? ` Its last output:\n${lastLogs}` : ''}`,
       );
     }
   } catch (error) {
@@ -70,10 +76,21 @@ export async function replaceContainer(
   }
 
   if (old) {
-    await docker.getContainer(finalName).remove({ force: true });
+    // move the old one aside, then take its name while it is removed (one round trip less)
+    const retired = `${finalName}-retired`;
+    await docker
+      .getContainer(old.Id)
+      .rename({ name: retired })
+      .catch(async (error: { statusCode?: number }) => {
+        if (error.statusCode !== 409) throw error;
+        await removeIfExists(docker.getContainer(retired)); // a leftover of an interrupted deploy
+        await docker.getContainer(old.Id).rename({ name: retired });
+      });
+    await Promise.all([candidate.rename({ name: finalName }), docker.getContainer(old.Id).remove({ force: true })]);
     log(`Removed the previous container.`);
+  } else {
+    await candidate.rename({ name: finalName });
   }
-  await candidate.rename({ name: finalName });
   log(`${finalName} is running.`);
   return { containerId: candidate.id };
 }
@@ -162,6 +179,23 @@ export function demuxToText(buffer: Buffer): string {
   return offset === 0 ? buffer.toString('utf8') : text;
 }
 
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Registers a wait for the container's next exit (Docker answers the request when it exits), so a
+ * healthy start costs only the settle time, with no extra round trip. `within` gives the exit code
+ * if it exited in time, else null, and drops the wait.
+ */
+function watchNextExit(container: Dockerode.Container): { within(ms: number): Promise<number | null> } {
+  const controller = new AbortController();
+  const exited = container
+    .wait({ condition: 'next-exit', abortSignal: controller.signal })
+    .then((result: { StatusCode: number }) => result.StatusCode)
+    .catch(() => null);
+  return {
+    async within(ms) {
+      const timer = new Promise<null>((resolve) => setTimeout(() => resolve(null), ms));
+      const outcome = await Promise.race([exited, timer]);
+      controller.abort();
+      return outcome;
+    },
+  };
 }

@@ -22,6 +22,8 @@ export interface PipelineContext {
   conn: ServerConnection;
   docker: Dockerode;
   serverUser: string;
+  /** Whether the server builds with BuildKit (asked once per server and remembered). */
+  buildKit(): Promise<boolean>;
   /** The server opted in to ssh-agent forwarding for git (private repositories over ssh). */
   forwardAgent: boolean;
   buildArgs: Array<{ key: string; value: string }>;
@@ -83,6 +85,7 @@ export async function runPipeline(
   ctx.log('system', `Checked out ${commit.hash.slice(0, 12)} "${commit.message}" by ${commit.author}.`);
 
   ctx.enterStage('build');
+  const buildKit = await ctx.buildKit();
   const contextDir = app.rootDir === '' ? dir : `${dir}/${app.rootDir}`;
   const labels = identityLabels(app, ctx.deploymentId, commit.hash);
   ctx.log(
@@ -91,9 +94,17 @@ export async function runPipeline(
   );
   await buildImage(
     ctx.conn,
-    // only labels that stay the same across deploys go on the image: a changing LABEL step would
-    // defeat the classic builder's cache on every deploy (the container carries them all)
-    { contextDir, dockerfile: `${contextDir}/${app.dockerfilePath}`, tag: image, labels: imageLabels(app), buildArgs: ctx.buildArgs },
+    // Labels on the image are free with BuildKit; the classic builder turns each into a build step
+    // that reruns after every changed layer (~100 ms each), so there the image is identified by its
+    // tag alone. The container always carries every identity label.
+    {
+      contextDir,
+      dockerfile: `${contextDir}/${app.dockerfilePath}`,
+      tag: image,
+      labels: buildKit ? identityLabels(app, ctx.deploymentId, commit.hash) : {},
+      buildArgs: ctx.buildArgs,
+      buildKit,
+    },
     streamed(ctx.buildTimeoutMs),
   );
 
@@ -116,10 +127,6 @@ export async function runPipeline(
     (line) => ctx.log('system', line),
   );
   return { containerId, commit, image };
-}
-
-export function imageLabels(app: Pick<DeployableApp, 'id' | 'projectId'>): Record<string, string> {
-  return { 'mist.managed': 'true', 'mist.app': app.id, 'mist.project': app.projectId };
 }
 
 /** Who a container belongs to, kept on the server so any desktop can reconcile. */

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { hostname } from 'node:os';
 import type Dockerode from 'dockerode';
 import type {
   DeployStage,
@@ -17,6 +18,7 @@ import { containerName } from './container-replace';
 import { DeployQueue } from './deploy-queue';
 import { runPipeline, type DeployableApp } from './deploy-pipeline';
 import { createRedactor } from './redactor';
+import { detectBuildKit } from './remote-build';
 
 export interface DeployDeps {
   deployments: DeploymentsRepo;
@@ -54,6 +56,7 @@ export class DeployService extends EventEmitter {
   private readonly queue: DeployQueue;
   private readonly running = new Map<string, AbortController>();
   private reconciling: Promise<number> = Promise.resolve(0);
+  private readonly buildKitByServer = new Map<string, Promise<boolean>>();
 
   constructor(private readonly deps: DeployDeps) {
     super();
@@ -65,7 +68,13 @@ export class DeployService extends EventEmitter {
     const app = this.deps.apps.record(appId);
     if (!app.gitCloneUrl)
       throw new MistError('invalid-input', `${app.name} has no git repository; set one before deploying.`);
-    const deployment = this.deps.deployments.create({ id: newId(), appId, trigger, configVersion: app.configVersion });
+    const deployment = this.deps.deployments.create({
+      id: newId(),
+      appId,
+      trigger,
+      configVersion: app.configVersion,
+      runner: THIS_RUNNER,
+    });
     const controller = new AbortController();
     this.running.set(deployment.id, controller);
     this.queue.enqueue({
@@ -131,9 +140,10 @@ export class DeployService extends EventEmitter {
 
   private async reconcileOnce(serverId?: string): Promise<number> {
     let settled = 0;
+    // Another Mist process (the app, a CLI deploy) may be running some: only settle the orphans.
     const orphans = this.deps.deployments
       .unfinished()
-      .filter((d) => !this.running.has(d.id) && !this.queue.isWaiting(d.id));
+      .filter((d) => !this.running.has(d.id) && !this.queue.isWaiting(d.id) && !runnerAlive(d.runner));
     for (const deployment of orphans) {
       const app = this.deps.apps.record(deployment.appId);
       if (serverId && app.serverId !== serverId) continue;
@@ -192,6 +202,7 @@ export class DeployService extends EventEmitter {
         docker: this.deps.pool.docker(app.serverId),
         serverUser: server?.user ?? 'the SSH user',
         forwardAgent: server?.forwardAgent === true,
+        buildKit: () => this.buildKitFor(app.serverId),
         buildArgs: buildVars,
         runtimeEnv: runtimeVars,
         signal: controller.signal,
@@ -267,8 +278,34 @@ export class DeployService extends EventEmitter {
     return deployment;
   }
 
+  private buildKitFor(serverId: string): Promise<boolean> {
+    let known = this.buildKitByServer.get(serverId);
+    if (!known) {
+      known = detectBuildKit(this.deps.pool.connection(serverId));
+      known.catch(() => this.buildKitByServer.delete(serverId)); // ask again next time
+      this.buildKitByServer.set(serverId, known);
+    }
+    return known;
+  }
+
   private buildTimeout(): number {
     return this.deps.buildTimeoutMs ?? DEFAULT_BUILD_TIMEOUT_MS;
+  }
+}
+
+/** This process, as recorded on the deployments it runs. */
+const THIS_RUNNER = `${hostname()}/${process.pid}`;
+
+/** Whether the process that started a deployment still runs (on this machine). */
+export function runnerAlive(runner: string | null): boolean {
+  if (!runner || runner === THIS_RUNNER) return false;
+  const [host, pidText] = runner.split('/');
+  if (host !== hostname()) return true; // not ours to judge
+  try {
+    process.kill(Number(pidText), 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by someone else
   }
 }
 

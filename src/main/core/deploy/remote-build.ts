@@ -8,22 +8,21 @@ export interface BuildSpec {
   tag: string;
   labels: Record<string, string>;
   buildArgs: Array<{ key: string; value: string }>;
+  buildKit: boolean;
 }
 
 /**
- * Build-arg values travel on stdin (KEY=base64 lines), become environment variables of the docker
+ * Build-arg values travel on stdin (`KEY base64` lines), become environment variables of the docker
  * CLI, and are named with `--build-arg KEY` (no value): so no value is ever in a command line, the
  * server's process list or our log. The docker binary is resolved before the user's variables are
- * exported, so a variable named PATH cannot redirect it. BuildKit when buildx is installed.
+ * exported, so a variable named PATH cannot redirect it. BuildKit when buildx is installed (asked
+ * once per server: see detectBuildKit).
  */
 const BUILD_SCRIPT = `set -e
 docker_bin=$(command -v docker)
-if "$docker_bin" buildx version >/dev/null 2>&1; then
-  export DOCKER_BUILDKIT=1; progress=--progress=plain
-else
-  export DOCKER_BUILDKIT=0; progress=
-fi
-while IFS='=' read -r key value; do
+if [ "$1" = buildkit ]; then export DOCKER_BUILDKIT=1; progress=--progress=plain; else export DOCKER_BUILDKIT=0; progress=; fi
+shift
+while read -r key value; do
   [ -n "$key" ] || continue
   export "$key=$(printf '%s' "$value" | base64 -d)"
 done
@@ -33,6 +32,12 @@ exec "$docker_bin" build $progress "$@"
 /** Variables the docker CLI itself reads must not be exported to it: they go as KEY=VALUE args. */
 const CLI_SENSITIVE = /^(DOCKER_|BUILDKIT_)/;
 
+/** Whether the server's docker CLI can build with BuildKit (the buildx plugin is installed). */
+export async function detectBuildKit(conn: ServerConnection): Promise<boolean> {
+  const result = await execRemote(conn, ['docker', 'buildx', 'version'], { timeoutMs: 15_000 });
+  return result.exitCode === 0;
+}
+
 export async function buildImage(conn: ServerConnection, spec: BuildSpec, options: ExecOptions): Promise<void> {
   const viaEnv = spec.buildArgs.filter((arg) => !CLI_SENSITIVE.test(arg.key));
   const viaArgv = spec.buildArgs.filter((arg) => CLI_SENSITIVE.test(arg.key));
@@ -41,6 +46,7 @@ export async function buildImage(conn: ServerConnection, spec: BuildSpec, option
     '-c',
     BUILD_SCRIPT,
     'sh',
+    spec.buildKit ? 'buildkit' : 'classic',
     '-f',
     spec.dockerfile,
     '-t',
@@ -51,7 +57,8 @@ export async function buildImage(conn: ServerConnection, spec: BuildSpec, option
     '--',
     spec.contextDir,
   ];
-  const stdin = viaEnv.map((arg) => `${arg.key}=${Buffer.from(arg.value).toString('base64')}\n`).join('');
+  // "KEY BASE64" lines: neither part can contain a space, and base64's '=' padding stays intact
+  const stdin = viaEnv.map((arg) => `${arg.key} ${Buffer.from(arg.value).toString('base64')}\n`).join('');
   const result = await execRemote(conn, argv, { ...options, stdin });
   if (result.exitCode !== 0) {
     const tail =

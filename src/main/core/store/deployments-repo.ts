@@ -19,6 +19,7 @@ interface DeploymentRow {
   image: string | null;
   container_id: string | null;
   config_version: number;
+  runner: string | null;
   stages: string;
   error: string | null;
   active: number;
@@ -30,6 +31,8 @@ interface DeploymentRow {
 export interface DeploymentRecord extends DeploymentDto {
   containerId: string | null;
   configVersion: number;
+  /** `host/pid` of the Mist process running it (the app, the CLI, a web shell). */
+  runner: string | null;
 }
 
 export type DeploymentChanges = Partial<
@@ -74,6 +77,7 @@ function toRecord(row: DeploymentRow): DeploymentRecord {
     image: row.image,
     containerId: row.container_id,
     configVersion: row.config_version,
+    runner: row.runner,
     stages: JSON.parse(row.stages) as StageTimingDto[],
     error: row.error,
     active: row.active === 1,
@@ -84,7 +88,7 @@ function toRecord(row: DeploymentRow): DeploymentRecord {
 }
 
 export function toDeploymentDto(record: DeploymentRecord): DeploymentDto {
-  const { containerId: _containerId, configVersion: _configVersion, ...dto } = record;
+  const { containerId: _containerId, configVersion: _configVersion, runner: _runner, ...dto } = record;
   return dto;
 }
 
@@ -93,7 +97,13 @@ export class DeploymentsRepo {
   constructor(private readonly db: Database) {}
 
   /** Inserts a pending deployment with the next number for its app (atomically). */
-  create(input: { id: string; appId: string; trigger: DeploymentTrigger; configVersion: number }): DeploymentRecord {
+  create(input: {
+    id: string;
+    appId: string;
+    trigger: DeploymentTrigger;
+    configVersion: number;
+    runner?: string;
+  }): DeploymentRecord {
     const now = new Date().toISOString();
     this.db.transaction(() => {
       const { next } = this.db
@@ -101,10 +111,10 @@ export class DeploymentsRepo {
         .get(input.appId) as { next: number };
       this.db
         .prepare(
-          `INSERT INTO deployments (id, app_id, number, status, trigger, config_version, created_at)
-           VALUES (?, ?, ?, 'pending', ?, ?, ?)`,
+          `INSERT INTO deployments (id, app_id, number, status, trigger, config_version, runner, created_at)
+           VALUES (?, ?, ?, 'pending', ?, ?, ?, ?)`,
         )
-        .run(input.id, input.appId, next, input.trigger, input.configVersion, now);
+        .run(input.id, input.appId, next, input.trigger, input.configVersion, input.runner ?? null, now);
     })();
     return this.get(input.id)!;
   }

@@ -122,4 +122,9 @@ export const migrations: Migration[] = [
     description: 'opt-in ssh-agent forwarding per server (for private repositories)',
     sql: `ALTER TABLE servers ADD COLUMN forward_agent INTEGER NOT NULL DEFAULT 0;`,
   },
+  {
+    version: 4,
+    description: 'which process runs a deployment (so another Mist process never settles it)',
+    sql: `ALTER TABLE deployments ADD COLUMN runner TEXT;`,
+  },
 ];

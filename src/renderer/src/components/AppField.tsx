@@ -63,7 +63,11 @@ export function AppField({ field, values, errors, onChange, onBlur }: AppFieldPr
           value={values.gitUrl}
           onChange={(gitUrl) => onChange({ gitUrl })}
           placeholder="https://github.com/owner/repo.git"
-          hint="An https, ssh (git@host:owner/repo.git) or git:// URL, a path on the server, or owner/repo for GitHub."
+          hint={
+            errors.gitUrl
+              ? undefined
+              : 'An https, ssh (git@host:owner/repo.git) or git:// URL, a path on the server, or owner/repo for GitHub.'
+          }
           {...common}
         />
       );

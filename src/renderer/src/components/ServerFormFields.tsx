@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { ServerDto } from '../../../shared/dto/server';
 import type { ServerFormErrors, ServerFormValues } from '../lib/server-form';
 import { AuthFields } from './AuthFields';
+import { CheckboxField } from './CheckboxField';
 import { TextField } from './TextField';
 
 interface ServerFormFieldsProps {
@@ -97,6 +98,12 @@ export function ServerFormFields({ values, errors, onChange, jumpCandidates, edi
           onChange={(dockerSocketPath) => onChange({ dockerSocketPath })}
           error={errors.dockerSocketPath}
           spellCheck={false}
+        />
+        <CheckboxField
+          label="Forward my SSH agent to git"
+          checked={values.forwardAgent}
+          onChange={(forwardAgent) => onChange({ forwardAgent })}
+          hint="For private repositories over ssh: only git commands of deploys get your agent, never your keys."
         />
       </details>
     </>

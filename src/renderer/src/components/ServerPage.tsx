@@ -101,6 +101,8 @@ function ServerDetails({ server, onRemoved }: { server: ServerDto; onRemoved: ()
           <dd>{jump ? jump.name : server.proxyJumpServerId ? 'a removed server' : 'direct connection'}</dd>
           <dt>Docker socket</dt>
           <dd className="mono">{server.dockerSocketPath}</dd>
+          <dt>SSH agent for git</dt>
+          <dd data-testid="forward-agent">{server.forwardAgent ? 'forwarded to deploys' : 'not forwarded'}</dd>
           <dt>Host key</dt>
           <dd className="mono">{server.hostKeyFingerprint ?? 'not remembered (accepted for this session only)'}</dd>
         </dl>

@@ -28,6 +28,8 @@ export interface ServerFormValues {
   /** '' means a direct connection. */
   proxyJumpServerId: string;
   dockerSocketPath: string;
+  /** Forward the local ssh-agent to git on this server (private repositories over ssh). */
+  forwardAgent: boolean;
 }
 
 export type ServerFormField = keyof ServerFormValues;
@@ -47,6 +49,7 @@ export function emptyServerForm(): ServerFormValues {
     password: '',
     proxyJumpServerId: '',
     dockerSocketPath: DEFAULT_DOCKER_SOCKET,
+    forwardAgent: false,
   };
 }
 
@@ -62,6 +65,7 @@ export function formFromServer(server: ServerDto): ServerFormValues {
     password: '',
     proxyJumpServerId: server.proxyJumpServerId ?? '',
     dockerSocketPath: server.dockerSocketPath,
+    forwardAgent: server.forwardAgent,
   };
 }
 
@@ -160,6 +164,7 @@ export function buildAddServerInput(values: ServerFormValues): FormResult<AddSer
     auth: authFromForm(values),
     proxyJumpServerId: values.proxyJumpServerId || null,
     dockerSocketPath: values.dockerSocketPath.trim() || DEFAULT_DOCKER_SOCKET,
+    forwardAgent: values.forwardAgent,
   });
   return parsed.success ? { ok: true, input: parsed.data } : { ok: false, errors: zodErrors(parsed.error) };
 }
@@ -192,6 +197,7 @@ export function buildUpdateServerInput(server: ServerDto, values: ServerFormValu
   if (jump !== server.proxyJumpServerId) candidate.proxyJumpServerId = jump;
   const socket = values.dockerSocketPath.trim() || DEFAULT_DOCKER_SOCKET;
   if (socket !== server.dockerSocketPath) candidate.dockerSocketPath = socket;
+  if (values.forwardAgent !== server.forwardAgent) candidate.forwardAgent = values.forwardAgent;
 
   const parsed = updateServerInputSchema.omit({ hostKey: true }).safeParse(candidate);
   if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error) };
