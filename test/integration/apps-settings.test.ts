@@ -152,7 +152,7 @@ describeIntegration(
         const error = await rejection(
           mod.apps.create({ projectId: project.id, name: 'web', type: 'web', cpuLimit: 1 } as CreateAppInput),
         );
-        expect(error.code).toBe('host-unreachable');
+        expect(error.code, error.message).toBe('host-unreachable');
         expect(error.message).toMatch(
           /^Could not read the CPU cores and memory of gone-server to check the limits: .+ Nothing was saved\.$/,
         );

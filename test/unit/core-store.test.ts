@@ -176,6 +176,7 @@ describe('ServersRepo', () => {
       proxyJumpServerId: null,
       hostKeyFingerprint: 'SHA256:' + 'F'.repeat(43),
       dockerSocketPath: '/run/user/1000/docker.sock',
+      forwardAgent: false,
       createdAt: '2025-01-02T03:04:05.000Z',
       updatedAt: '2025-01-02T03:04:05.000Z',
       secretRef: 'server:a1:passphrase',

@@ -40,7 +40,10 @@ export async function replaceContainer(
   const finalName = containerName(spec.appId);
   await ensureNetwork(docker, log);
   // independent round trips, taken together
-  const [old, candidate] = await Promise.all([inspectOrNull(docker.getContainer(finalName)), createCandidate(docker, spec)]);
+  const [old, candidate] = await Promise.all([
+    inspectOrNull(docker.getContainer(finalName)),
+    createCandidate(docker, spec),
+  ]);
   log(`Created container ${spec.candidateName} from ${spec.image}.`);
   const oldRunning = old?.State.Running === true;
   const mustStopOldFirst = spec.publishPort && oldRunning;

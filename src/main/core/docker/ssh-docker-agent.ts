@@ -97,14 +97,25 @@ export class SshDockerAgent extends http.Agent {
    * transport never emits 'close' by itself, so the agent would otherwise hand it out again.
    */
   private dropSockets(includeBusy: boolean): void {
-    const groups = includeBusy ? [this.freeSockets, this.sockets] : [this.freeSockets];
-    for (const group of groups) {
-      for (const sockets of Object.values(group)) {
-        for (const socket of [...(sockets ?? [])]) {
-          socket.destroy(); // ends it first: Node only unpools free sockets that are no longer writable
-          socket.emit('agentRemove');
-        }
+    for (const sockets of Object.values(this.freeSockets)) {
+      for (const socket of [...(sockets ?? [])]) this.unpool(socket);
+    }
+    if (!includeBusy) return;
+    const { serverName } = this.target();
+    for (const sockets of Object.values(this.sockets)) {
+      for (const socket of [...(sockets ?? [])]) {
+        // requests in flight fail with the real reason, not a bare "socket hang up"
+        socket.emit(
+          'error',
+          new MistError('host-unreachable', `The SSH connection to ${serverName} dropped during a Docker request.`),
+        );
+        this.unpool(socket);
       }
     }
+  }
+
+  private unpool(socket: Duplex): void {
+    socket.destroy(); // ends it first: Node only unpools free sockets that are no longer writable
+    socket.emit('agentRemove');
   }
 }

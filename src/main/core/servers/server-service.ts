@@ -185,7 +185,10 @@ export class ServerService {
   }
 
   private fieldsFrom(
-    input: Pick<AddServerInput, 'name' | 'host' | 'port' | 'user' | 'proxyJumpServerId' | 'dockerSocketPath' | 'forwardAgent'> & {
+    input: Pick<
+      AddServerInput,
+      'name' | 'host' | 'port' | 'user' | 'proxyJumpServerId' | 'dockerSocketPath' | 'forwardAgent'
+    > & {
       auth: AuthInput | ServerDto['auth'];
     },
     secretRef: string | null,
