@@ -80,7 +80,8 @@ describeIntegration(
       expect(done.status, log.map((l) => l.text).join('\n')).toBe('success');
       const head = await repo.head();
       expect(done.commitHash).toBe(head);
-      expect(done.stages.map((s) => s.stage)).toEqual(['resolve', 'fetch', 'build', 'deploy']);
+      expect(done.stages.map((s) => s.stage)).toEqual(['queued', 'resolve', 'fetch', 'build', 'deploy']);
+      expect(done.stages.every((s) => s.durationMs !== null && s.durationMs >= 0)).toBe(true);
       expect(done.active).toBe(true);
 
       const info = await local.getContainer(`app-${app.id}`).inspect();
@@ -187,7 +188,9 @@ describeIntegration(
       const [a, b] = [await waitForDeployment(core, first.id), await waitForDeployment(core, second.id)];
       expect([a.status, b.status]).toEqual(['success', 'success']);
       expect(b.number).toBe(a.number + 1);
-      expect(Date.parse(b.stages[0]!.startedAt)).toBeGreaterThanOrEqual(Date.parse(a.finishedAt!));
+      expect(Date.parse(b.stages.find((s) => s.stage === 'resolve')!.startedAt)).toBeGreaterThanOrEqual(
+        Date.parse(a.finishedAt!),
+      );
       const log = (await core.handlers['deployments.log']({ deploymentId: first.id })).map((l) => l.text).join('\n');
       expect(log).toContain('the token is ••••••');
       expect(log).not.toContain(SECRET);

@@ -59,7 +59,7 @@ beforeEach(async () => {
     proxyJumpServerId: null,
     hostKeyFingerprint: null,
     dockerSocketPath: '/var/run/docker.sock',
-      forwardAgent: false,
+    forwardAgent: false,
   });
   const docker = { getContainer: () => ({ remove: async () => {} }) };
   mod = createAppModule({ db, secrets, pool: { docker: () => docker as unknown as Dockerode }, servers });

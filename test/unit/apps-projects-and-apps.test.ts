@@ -73,7 +73,7 @@ beforeEach(() => {
     proxyJumpServerId: null,
     hostKeyFingerprint: null,
     dockerSocketPath: '/var/run/docker.sock',
-      forwardAgent: false,
+    forwardAgent: false,
   });
   mod = createAppModule({
     db,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appRoute, parseRoute, routeHash, type Route } from '../../src/renderer/src/lib/route';
+import { appRoute, currentServerId, parseRoute, routeHash, type Route } from '../../src/renderer/src/lib/route';
 
 describe('renderer routes', () => {
   it('reads every page from the hash', () => {
@@ -33,5 +33,17 @@ describe('renderer routes', () => {
     for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);
     expect(routeHash(appRoute('a1'))).toBe('#/apps/a1');
     expect(routeHash(appRoute('a1', 'overview', 'ignored'))).toBe('#/apps/a1');
+  });
+});
+
+describe('renderer current server', () => {
+  it('names the server the page belongs to (to pre-select it for a new project)', () => {
+    const projects = [{ id: 'p1', serverId: 's1' }];
+    const apps = [{ id: 'a1', serverId: 's2' }];
+    expect(currentServerId({ page: 'server', serverId: 's9' }, projects, apps)).toBe('s9');
+    expect(currentServerId({ page: 'project', projectId: 'p1' }, projects, apps)).toBe('s1');
+    expect(currentServerId(appRoute('a1'), projects, apps)).toBe('s2');
+    expect(currentServerId(appRoute('gone'), projects, apps)).toBeNull();
+    expect(currentServerId({ page: 'home' }, projects, apps)).toBeNull();
   });
 });

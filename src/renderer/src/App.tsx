@@ -1,20 +1,17 @@
 import { useState } from 'react';
 import { AddServerDialog } from './components/AddServerDialog';
-import { AppPage } from './components/AppPage';
+import { AppMain } from './components/AppMain';
 import { ErrorNotice } from './components/ErrorNotice';
 import { KeychainBanner } from './components/KeychainBanner';
 import { NewProjectDialog } from './components/NewProjectDialog';
-import { ProjectPage } from './components/ProjectPage';
 import { ServerList } from './components/ServerList';
-import { ServerPage } from './components/ServerPage';
-import { Welcome } from './components/Welcome';
 import { useAppStatuses, useAppStatusesStream } from './hooks/useAppStatuses';
 import { useConnectionStates, useConnectionStatesStream } from './hooks/useConnectionStates';
 import { useRoute } from './hooks/useHashRoute';
 import { useApps, useProjects } from './hooks/useProjects';
 import { useAppInfo, useServers } from './hooks/useServers';
 import { appsWatchKey } from './lib/app-status';
-import type { Route } from './lib/route';
+import { currentServerId } from './lib/route';
 
 /** The frame: servers with their projects and apps on the left, the chosen page on the right. */
 export function App() {
@@ -67,7 +64,7 @@ export function App() {
       </aside>
       <main className="main">
         <KeychainBanner />
-        <Page route={route} hasServers={hasServers} onAddServer={() => setAdding(true)} navigate={navigate} />
+        <AppMain route={route} hasServers={hasServers} onAddServer={() => setAdding(true)} navigate={navigate} />
       </main>
       {adding && (
         <AddServerDialog
@@ -91,42 +88,4 @@ export function App() {
       )}
     </div>
   );
-}
-
-/** The server the current page belongs to, to pre-select it for a new project. */
-function currentServerId(
-  route: Route,
-  projects: { id: string; serverId: string }[],
-  apps: { id: string; serverId: string }[],
-): string | null {
-  switch (route.page) {
-    case 'server':
-      return route.serverId;
-    case 'project':
-      return projects.find((project) => project.id === route.projectId)?.serverId ?? null;
-    case 'app':
-      return apps.find((app) => app.id === route.appId)?.serverId ?? null;
-    default:
-      return null;
-  }
-}
-
-interface PageProps {
-  route: Route;
-  hasServers: boolean;
-  onAddServer: () => void;
-  navigate: (route: Route) => void;
-}
-
-function Page({ route, hasServers, onAddServer, navigate }: PageProps) {
-  switch (route.page) {
-    case 'server':
-      return <ServerPage serverId={route.serverId} onRemoved={() => navigate({ page: 'home' })} />;
-    case 'project':
-      return <ProjectPage key={route.projectId} projectId={route.projectId} />;
-    case 'app':
-      return <AppPage key={route.appId} appId={route.appId} tab={route.tab} deploymentId={route.deploymentId} />;
-    default:
-      return <Welcome hasServers={hasServers} onAdd={onAddServer} />;
-  }
 }

@@ -175,7 +175,7 @@ export class DeployService extends EventEmitter {
     const server = this.deps.servers.findById(app.serverId);
     const started = Date.now();
     let redact = createRedactor([]);
-    const stages: StageTimingDto[] = [];
+    const stages: StageTimingDto[] = [...deployment.stages]; // starts with 'queued'
     const timer = setTimeout(
       () => controller.abort(new MistError('timeout', 'The build took longer than its timeout.')),
       this.buildTimeout(),
@@ -243,7 +243,10 @@ export class DeployService extends EventEmitter {
     started?: number,
   ): void {
     const finishedAt = new Date();
+    const stages = [...this.require(deploymentId).stages];
+    closeStage(stages); // e.g. 'queued' when cancelled before it started
     const deployment = this.deps.deployments.update(deploymentId, {
+      stages,
       status,
       error,
       finishedAt: finishedAt.toISOString(),

@@ -47,6 +47,7 @@ export async function buildImage(conn: ServerConnection, spec: BuildSpec, option
     BUILD_SCRIPT,
     'sh',
     spec.buildKit ? 'buildkit' : 'classic',
+    '--force-rm', // a failed classic build would otherwise leave its intermediate containers behind
     '-f',
     spec.dockerfile,
     '-t',
@@ -61,8 +62,18 @@ export async function buildImage(conn: ServerConnection, spec: BuildSpec, option
   const stdin = viaEnv.map((arg) => `${arg.key} ${Buffer.from(arg.value).toString('base64')}\n`).join('');
   const result = await execRemote(conn, argv, { ...options, stdin });
   if (result.exitCode !== 0) {
-    const tail =
-      result.stderr.trim().split('\n').slice(-3).join(' ') || result.stdout.trim().split('\n').slice(-3).join(' ');
+    const tail = meaningfulTail(result.stderr) || meaningfulTail(result.stdout);
     throw new MistError('command-failed', `docker build failed (exit ${result.exitCode ?? result.signal}): ${tail}`);
   }
+}
+
+/** The last lines that say something, without the docker CLI's "legacy builder is deprecated" banner. */
+function meaningfulTail(output: string): string {
+  const banner = /DEPRECATED: The legacy builder|BuildKit is currently disabled|environment-variable\.$|^\s*$/;
+  return output
+    .split('\n')
+    .filter((line) => !banner.test(line))
+    .slice(-3)
+    .map((line) => line.trim())
+    .join(' ');
 }

@@ -111,10 +111,19 @@ export class DeploymentsRepo {
         .get(input.appId) as { next: number };
       this.db
         .prepare(
-          `INSERT INTO deployments (id, app_id, number, status, trigger, config_version, runner, created_at)
-           VALUES (?, ?, ?, 'pending', ?, ?, ?, ?)`,
+          `INSERT INTO deployments (id, app_id, number, status, trigger, config_version, runner, stages, created_at)
+           VALUES (?, ?, ?, 'pending', ?, ?, ?, ?, ?)`,
         )
-        .run(input.id, input.appId, next, input.trigger, input.configVersion, input.runner ?? null, now);
+        .run(
+          input.id,
+          input.appId,
+          next,
+          input.trigger,
+          input.configVersion,
+          input.runner ?? null,
+          JSON.stringify([{ stage: 'queued', startedAt: now, durationMs: null }] satisfies StageTimingDto[]),
+          now,
+        );
     })();
     return this.get(input.id)!;
   }

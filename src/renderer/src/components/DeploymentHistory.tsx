@@ -1,12 +1,8 @@
-import type { AppDto, DeploymentDto } from '../../../shared/dto/app';
-import { navigate } from '../hooks/useHashRoute';
+import type { AppDto } from '../../../shared/dto/app';
 import { useDeploymentList } from '../hooks/useDeployments';
 import { useNow } from '../hooks/useNow';
 import { isFinished } from '../lib/deploy-stages';
-import { formatDuration } from '../lib/format';
-import { routeHash, appRoute } from '../lib/route';
-import { commitTitle, formatRelativeTime, shortHash } from '../lib/time';
-import { DeploymentStatusBadge } from './DeploymentStatusBadge';
+import { DeploymentHistoryRow } from './DeploymentHistoryRow';
 import { ErrorNotice } from './ErrorNotice';
 
 /** Every deployment of the app: number, commit, status, duration, when. A row opens its build log. */
@@ -34,35 +30,11 @@ export function DeploymentHistory({ app }: { app: AppDto }) {
           </thead>
           <tbody>
             {list.data.map((deployment) => (
-              <HistoryRow key={deployment.id} deployment={deployment} now={now} />
+              <DeploymentHistoryRow key={deployment.id} deployment={deployment} now={now} />
             ))}
           </tbody>
         </table>
       )}
     </section>
-  );
-}
-
-function HistoryRow({ deployment, now }: { deployment: DeploymentDto; now: number }) {
-  const route = appRoute(deployment.appId, 'deployments', deployment.id);
-  const duration =
-    deployment.durationMs ?? (isFinished(deployment.status) ? null : now - new Date(deployment.createdAt).getTime());
-  return (
-    <tr className="history-row" data-deployment-number={deployment.number} onClick={() => navigate(route)}>
-      <td>
-        <a href={routeHash(route)} aria-label={`Deployment #${deployment.number}`}>
-          #{deployment.number}
-        </a>
-        {deployment.active && <span className="badge">active</span>}
-      </td>
-      <td className="commit-cell">
-        <code>{shortHash(deployment.commitHash)}</code> <span>{commitTitle(deployment.commitMessage, 60)}</span>
-      </td>
-      <td>
-        <DeploymentStatusBadge status={deployment.status} />
-      </td>
-      <td>{duration === null ? '—' : formatDuration(duration)}</td>
-      <td title={new Date(deployment.createdAt).toLocaleString()}>{formatRelativeTime(deployment.createdAt, now)}</td>
-    </tr>
   );
 }

@@ -77,3 +77,21 @@ export const appRoute = (appId: string, tab: AppTab = 'overview', deploymentId: 
   tab,
   deploymentId,
 });
+
+/** The server the current page belongs to, to pre-select it for a new project. */
+export function currentServerId(
+  route: Route,
+  projects: { id: string; serverId: string }[],
+  apps: { id: string; serverId: string }[],
+): string | null {
+  switch (route.page) {
+    case 'server':
+      return route.serverId;
+    case 'project':
+      return projects.find((project) => project.id === route.projectId)?.serverId ?? null;
+    case 'app':
+      return apps.find((app) => app.id === route.appId)?.serverId ?? null;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,114 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, chownSync } from 'node:fs';
+import { join } from 'node:path';
+import Dockerode from 'dockerode';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { AppDto } from '../../src/shared/dto/app';
+import type { ServerDto } from '../../src/shared/dto/server';
+import { findFreePort } from '../fixtures/free-port';
+import { createFixtureRepo, type FixtureRepo } from '../fixtures/git-repo';
+import { describeIntegration } from '../fixtures/integration';
+import { runChecked } from '../fixtures/run-command';
+import { startTestSshd, type TestSshd } from '../fixtures/sshd';
+import { makeTempDir, type TempDir } from '../fixtures/temp-home';
+import { waitForDeployment } from '../support/deploy-helpers';
+import { serverInput } from '../support/server-input';
+import { createTestCore, type TestCore } from '../support/test-core';
+
+const local = new Dockerode({ socketPath: '/var/run/docker.sock' });
+const MIST_SSH_DIR = '/home/mist/.ssh';
+
+/**
+ * A private repository over ssh: the server's git authenticates with the user's own ssh-agent,
+ * forwarded for the git command only (opt-in per server). No key is ever written on the server.
+ */
+describeIntegration(
+  'deploy from a private repository through the forwarded ssh-agent',
+  ['sshd', 'docker', 'keychain', 'root'],
+  () => {
+    let sshd: TestSshd;
+    let repo: FixtureRepo;
+    let core: TestCore;
+    let agent: ChildProcess;
+    let agentDir: TempDir;
+    let server: ServerDto;
+    let app: AppDto;
+    let knownHostsBefore: string | null;
+    const savedAuthSock = process.env.SSH_AUTH_SOCK;
+
+    beforeAll(async () => {
+      [sshd, repo] = await Promise.all([startTestSshd(), createFixtureRepo()]);
+      agentDir = makeTempDir('mist-agent-');
+      const socket = join(agentDir.path, 'agent.sock');
+      agent = spawn('ssh-agent', ['-D', '-a', socket], { stdio: 'ignore' });
+      for (let i = 0; i < 50 && !existsSync(socket); i++) await new Promise((r) => setTimeout(r, 50));
+      process.env.SSH_AUTH_SOCK = socket;
+      await runChecked('ssh-add', [sshd.users.docker.privateKeyPath]);
+      // the server must know the git host's key (on a real server: ssh-keyscan github.com once)
+      mkdirSync(MIST_SSH_DIR, { recursive: true, mode: 0o700 });
+      chownSync(MIST_SSH_DIR, 1001, 1001);
+      const knownHosts = join(MIST_SSH_DIR, 'known_hosts');
+      knownHostsBefore = existsSync(knownHosts) ? readFileSync(knownHosts, 'utf8') : null;
+      writeFileSync(knownHosts, `${knownHostsBefore ?? ''}[127.0.0.1]:${sshd.port} ${sshd.hostPublicKeyLine}\n`);
+
+      core = await createTestCore();
+      server = await core.servers.add(serverInput(sshd)); // forwardAgent off
+      const project = await core.handlers['projects.create']({
+        name: `priv-${Date.now().toString(36)}`,
+        serverId: server.id,
+      });
+      const port = await findFreePort();
+      app = await core.handlers['apps.create']({
+        projectId: project.id,
+        name: 'private',
+        type: 'service',
+        port,
+        gitUrl: `ssh://mist@127.0.0.1:${sshd.port}${repo.path}`,
+      } as never);
+      await core.handlers['env.set']({
+        appId: app.id,
+        vars: [{ key: 'PORT', value: String(port), scope: 'runtime' }],
+      } as never);
+    });
+
+    afterAll(async () => {
+      if (app)
+        await local
+          .getContainer(`app-${app.id}`)
+          .remove({ force: true })
+          .catch(() => {});
+      await core?.dispose();
+      agent?.kill();
+      if (savedAuthSock === undefined) delete process.env.SSH_AUTH_SOCK;
+      else process.env.SSH_AUTH_SOCK = savedAuthSock;
+      const knownHosts = join(MIST_SSH_DIR, 'known_hosts');
+      if (knownHostsBefore === null) rmSync(knownHosts, { force: true });
+      else writeFileSync(knownHosts, knownHostsBefore);
+      agentDir?.cleanup();
+      await Promise.all([sshd?.stop(), repo?.remove()]);
+    });
+
+    it('without agent forwarding the server cannot read the repository, and says how to fix it', async () => {
+      const done = await waitForDeployment(
+        core,
+        (await core.handlers['deploy.start']({ appId: app.id, trigger: 'manual' })).id,
+      );
+      expect(done.status).toBe('failed');
+      expect(done.error).toMatch(/could not authenticate .* turn on "Forward my ssh-agent"/);
+    });
+
+    it('with agent forwarding on for the server, the deploy succeeds and no key lands on the server', async () => {
+      await core.servers.update({ id: server.id, forwardAgent: true });
+      const done = await waitForDeployment(
+        core,
+        (await core.handlers['deploy.start']({ appId: app.id, trigger: 'manual' })).id,
+      );
+      const log = (await core.handlers['deployments.log']({ deploymentId: done.id })).map((l) => l.text).join('\n');
+      expect(done.status, log).toBe('success');
+      expect(done.commitHash).toBe(await repo.head());
+      expect(readdirSync(MIST_SSH_DIR).sort()).toEqual(['known_hosts']);
+      const checkout = `/var/lib/mist/projects/${app.projectId}/apps/private/.git/config`;
+      expect(readFileSync(checkout, 'utf8')).not.toMatch(/PRIVATE KEY|IdentityFile/);
+    });
+  },
+);
