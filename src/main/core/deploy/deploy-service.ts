@@ -19,6 +19,7 @@ import { DeployQueue } from './deploy-queue';
 import { runPipeline, type DeployableApp } from './deploy-pipeline';
 import { createRedactor } from './redactor';
 import { detectBuildKit } from './remote-build';
+import { pruneAppImages } from './image-pruning';
 
 export interface DeployDeps {
   deployments: DeploymentsRepo;
@@ -222,6 +223,7 @@ export class DeployService extends EventEmitter {
       this.deps.deployments.makeActive(app.id, deploymentId);
       log('system', `Deployment #${deployment.number} succeeded in ${formatSeconds(Date.now() - started)}.`);
       this.finish(deploymentId, 'success', null, started);
+      this.pruneImagesAfter(app, result.image);
     } catch (error) {
       closeStage(stages);
       this.deps.deployments.update(deploymentId, { stages });
@@ -279,6 +281,17 @@ export class DeployService extends EventEmitter {
     const deployment = this.deps.deployments.get(deploymentId);
     if (!deployment) throw new MistError('not-found', `No deployment with id ${deploymentId}.`);
     return deployment;
+  }
+
+  /** Old images go once the new one serves; a failure here never fails the deploy. */
+  private pruneImagesAfter(app: DeployableApp, image: string): void {
+    const repository = image.slice(0, image.lastIndexOf(':'));
+    void pruneAppImages(this.deps.pool.docker(app.serverId), repository, image).then(
+      (removed) => {
+        if (removed.length) this.emit('pruned', { appId: app.id, removed });
+      },
+      () => {},
+    );
   }
 
   private buildKitFor(serverId: string): Promise<boolean> {
