@@ -47,6 +47,8 @@ export async function replaceContainer(
   log(`Created container ${spec.candidateName} from ${spec.image}.`);
   const oldRunning = old?.State.Running === true;
   const mustStopOldFirst = spec.publishPort && oldRunning;
+  const retiredName = `${finalName}-retired`;
+  let oldRetired: Promise<boolean> = Promise.resolve(false);
   try {
     if (mustStopOldFirst) {
       log(`Stopping ${finalName} to free port ${spec.port}…`);
@@ -56,6 +58,8 @@ export async function replaceContainer(
     // looks "not running" for long, but each crash is an exit.
     const nextExit = watchNextExit(candidate);
     await candidate.start();
+    // while the new one settles, move the old one aside (its name is needed next)
+    if (old) oldRetired = renameAside(docker, old.Id, retiredName).then(() => true);
     const exitCode = await nextExit.within(SETTLE_MS);
     if (exitCode !== null) {
       const lastLogs = await tailLogs(candidate);
@@ -64,11 +68,15 @@ export async function replaceContainer(
         `The new container exited with code ${exitCode} right after starting.${lastLogs ? ` Its last output:\n${lastLogs}` : ''}`,
       );
     }
+    await oldRetired;
   } catch (error) {
     await candidate.remove({ force: true }).catch(() => {});
+    if (old && (await oldRetired.catch(() => false))) {
+      await docker.getContainer(old.Id).rename({ name: finalName }).catch(() => {});
+    }
     if (mustStopOldFirst) {
       await docker
-        .getContainer(finalName)
+        .getContainer(old!.Id)
         .start()
         .then(() => log(`Restarted the previous container ${finalName}.`))
         .catch((e: Error) => log(`Could not restart the previous container: ${e.message}`));
@@ -79,16 +87,6 @@ export async function replaceContainer(
   }
 
   if (old) {
-    // move the old one aside, then take its name while it is removed (one round trip less)
-    const retired = `${finalName}-retired`;
-    await docker
-      .getContainer(old.Id)
-      .rename({ name: retired })
-      .catch(async (error: { statusCode?: number }) => {
-        if (error.statusCode !== 409) throw error;
-        await removeIfExists(docker.getContainer(retired)); // a leftover of an interrupted deploy
-        await docker.getContainer(old.Id).rename({ name: retired });
-      });
     await Promise.all([candidate.rename({ name: finalName }), docker.getContainer(old.Id).remove({ force: true })]);
     log(`Removed the previous container.`);
   } else {
@@ -96,6 +94,17 @@ export async function replaceContainer(
   }
   log(`${finalName} is running.`);
   return { containerId: candidate.id };
+}
+
+/** Renames a container out of the way; a leftover of an interrupted deploy under that name goes first. */
+async function renameAside(docker: Dockerode, id: string, name: string): Promise<void> {
+  try {
+    await docker.getContainer(id).rename({ name });
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode !== 409) throw error;
+    await removeIfExists(docker.getContainer(name));
+    await docker.getContainer(id).rename({ name });
+  }
 }
 
 /** Creates the new container; a leftover of an interrupted deploy with its name is removed first. */
