@@ -111,6 +111,46 @@ describeIntegration(
       }
     });
 
+    it('follows an app created after the status stream began', async () => {
+      const received: AppStatusDto[] = [];
+      const sink = new StreamSink<AppStatusDto>((events) => {
+        received.push(...events);
+        sink.acknowledge(events.length);
+      });
+      const stop = core.handlers['apps.statusWatch']({}, sink);
+      const port = await findFreePort();
+      const later = await core.handlers['apps.create']({
+        projectId: app.projectId,
+        name: 'later',
+        type: 'service',
+        port,
+        gitUrl: repo.url,
+      } as never);
+      try {
+        await core.handlers['env.set']({
+          appId: later.id,
+          vars: [{ key: 'PORT', value: String(port), scope: 'runtime' }],
+        } as never);
+        const done = await waitForDeployment(
+          core,
+          (await core.handlers['deploy.start']({ appId: later.id, trigger: 'manual' })).id,
+        );
+        expect(done.status).toBe('success');
+        await until(() => received.some((s) => s.appId === later.id && s.status === 'running'), 'the new app running');
+        await local.getContainer(`app-${later.id}`).stop({ t: 1 });
+        await until(
+          () => received.filter((s) => s.appId === later.id).at(-1)?.status === 'stopped',
+          'the new app stopped',
+        );
+      } finally {
+        stop();
+        await local
+          .getContainer(`app-${later.id}`)
+          .remove({ force: true })
+          .catch(() => {});
+      }
+    });
+
     it('a container removed by hand shows the app stopped', async () => {
       const info = await local.getContainer(`app-${app.id}`).inspect();
       await local.getContainer(`app-${app.id}`).remove({ force: true });

@@ -158,9 +158,19 @@ describeIntegration('servers: adding, authenticating and checking', ['sshd', 'do
     const server = await core.servers.add(
       serverInput(sshd, { auth: { kind: 'password', password: sshd.users.docker.password } }),
     );
+    await core.servers.update({ id: server.id, name: 'renamed' });
     await core.servers.remove(server.id);
     expect(await core.secrets.get(`server/${server.id}/password`)).toBeNull();
     expect(core.servers.list()).toEqual([]);
+    const audit = await core.handlers['audit.list']({ limit: 10 });
+    expect(audit.map((e) => e.action)).toEqual(['server.remove', 'server.update', 'server.add']);
+    expect(audit[1]).toMatchObject({
+      targetType: 'server',
+      targetId: server.id,
+      before: { name: 'test-server' },
+      after: { name: 'renamed' },
+    });
+    expect(JSON.stringify(audit)).not.toContain(sshd.users.docker.password);
   });
 
   it('a server that hosts projects cannot be removed', async () => {

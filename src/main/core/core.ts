@@ -7,6 +7,8 @@ import { createHandlers } from './api/create-handlers';
 import { deployHandlers } from './api/handlers/deploy-handlers';
 import { serverHandlers } from './api/handlers/server-handlers';
 import { createAppModule, type AppModule } from './apps/app-module';
+import { AuditLog } from './audit/audit-log';
+import { AuditRepo } from './store/audit-repo';
 import { AppRuntime } from './deploy/app-runtime';
 import { DeployService } from './deploy/deploy-service';
 import { databasePath, defaultDataDir } from './paths';
@@ -65,6 +67,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
   });
   const servers = new ServerService({
     db,
+    audit: new AuditLog(new AuditRepo(db)),
     repo,
     secrets,
     pool,

@@ -78,11 +78,12 @@ export class AppRuntime {
 
   /**
    * Calls `onStatus` with every app's status now, then whenever Docker reports an event for one of
-   * our containers. Returns how to stop watching.
+   * our containers. `include(appId)` adds an app created later (its server's events are followed
+   * from then on). Returns how to stop watching.
    */
-  watch(onStatus: (status: AppStatusDto) => void): () => void {
-    const apps = this.deps.apps.list();
+  watch(onStatus: (status: AppStatusDto) => void): { stop(): void; include(appId: string): void } {
     const streams: Readable[] = [];
+    const watchedServers = new Set<string>();
     let stopped = false;
     const report = (appId: string) => {
       this.status(appId).then(
@@ -90,8 +91,9 @@ export class AppRuntime {
         () => {}, // a server that is unreachable right now: its connection state tells the user
       );
     };
-    for (const app of apps) report(app.id);
-    for (const serverId of new Set(apps.map((a) => a.serverId))) {
+    const followServer = (serverId: string) => {
+      if (watchedServers.has(serverId)) return;
+      watchedServers.add(serverId);
       this.deps.pool
         .docker(serverId)
         .getEvents({ filters: { type: ['container'], label: ['mist.managed=true'] } })
@@ -105,11 +107,21 @@ export class AppRuntime {
             }
           });
         })
-        .catch(() => {});
+        .catch(() => watchedServers.delete(serverId)); // try again when an app of it is included
+    };
+    for (const app of this.deps.apps.list()) {
+      report(app.id);
+      followServer(app.serverId);
     }
-    return () => {
-      stopped = true;
-      for (const stream of streams) stream.destroy();
+    return {
+      stop: () => {
+        stopped = true;
+        for (const stream of streams) stream.destroy();
+      },
+      include: (appId) => {
+        followServer(this.deps.apps.get(appId).serverId);
+        report(appId);
+      },
     };
   }
 }

@@ -72,7 +72,10 @@ export async function replaceContainer(
   } catch (error) {
     await candidate.remove({ force: true }).catch(() => {});
     if (old && (await oldRetired.catch(() => false))) {
-      await docker.getContainer(old.Id).rename({ name: finalName }).catch(() => {});
+      await docker
+        .getContainer(old.Id)
+        .rename({ name: finalName })
+        .catch(() => {});
     }
     if (mustStopOldFirst) {
       await docker

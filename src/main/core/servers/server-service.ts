@@ -8,11 +8,14 @@ import { expandHome, readKnownHosts } from '../ssh/connect-target';
 import { openTcpChannel } from '../ssh/channels';
 import { probeHostKey } from '../ssh/probe-host-key';
 import { readSshConfigHosts } from '../ssh/ssh-config-hosts';
+import type { AuditRecordInput } from '../audit/audit-log';
 import type { Database } from '../store/database';
 import { toServerDto, type NewServer, type ServerRecord, type ServersRepo } from '../store/servers-repo';
 
 export interface ServerServiceDeps {
   db: Database;
+  /** Every change to a server is recorded (never a password or passphrase: DTOs carry none). */
+  audit: { record(entry: AuditRecordInput): void };
   repo: ServersRepo;
   secrets: SecretStore;
   pool: ConnectionPool;
@@ -73,7 +76,15 @@ export class ServerService {
       repo.insert({ id, ...this.fieldsFrom(input, secretRef, input.hostKey) });
       if (input.hostKey.trust === 'once') pool.acceptHostKeyOnce(id, input.hostKey.fingerprint);
       await pool.connection(id).acquire();
-      return this.get(id);
+      const added = this.get(id);
+      this.audit(
+        'server.add',
+        added,
+        `Added server ${added.name} (${added.user}@${added.host}:${added.port})`,
+        null,
+        added,
+      );
+      return added;
     } catch (error) {
       pool.forget(id);
       repo.remove(id);
@@ -117,7 +128,9 @@ export class ServerService {
     repo.update(input.id, fields);
     if (hostKey?.trust === 'once') pool.acceptHostKeyOnce(input.id, hostKey.fingerprint);
     pool.settingsChanged(input.id);
-    return this.get(input.id);
+    const updated = this.get(input.id);
+    this.audit('server.update', updated, `Changed server ${updated.name}`, toServerDto(current), updated);
+    return updated;
   }
 
   async remove(id: string): Promise<void> {
@@ -141,6 +154,7 @@ export class ServerService {
     this.deps.pool.forget(id);
     this.deps.repo.remove(id);
     if (record.secretRef) await this.deps.secrets.delete(record.secretRef).catch(() => {});
+    this.audit('server.remove', toServerDto(record), `Removed server ${record.name}`, toServerDto(record), null);
   }
 
   acceptHostKey(id: string, decision: HostKeyDecision): ServerDto {
@@ -148,7 +162,15 @@ export class ServerService {
     if (decision.trust === 'remember') this.deps.repo.setHostKeyFingerprint(id, decision.fingerprint);
     else this.deps.pool.acceptHostKeyOnce(id, decision.fingerprint);
     this.deps.pool.settingsChanged(id);
-    return this.get(id);
+    const server = this.get(id);
+    this.audit(
+      'server.host-key',
+      server,
+      `Accepted host key ${decision.fingerprint} for ${server.name} (${decision.trust === 'remember' ? 'remembered' : 'this session'})`,
+      null,
+      { fingerprint: decision.fingerprint, trust: decision.trust },
+    );
+    return server;
   }
 
   async connect(id: string): Promise<ConnectionStateDto> {
@@ -176,6 +198,10 @@ export class ServerService {
         ),
       };
     });
+  }
+
+  private audit(action: string, server: ServerDto, summary: string, before: unknown, after: unknown): void {
+    this.deps.audit.record({ action, targetType: 'server', targetId: server.id, appId: null, summary, before, after });
   }
 
   private record(id: string): ServerRecord {

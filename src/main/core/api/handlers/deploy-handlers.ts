@@ -34,14 +34,14 @@ export function deployHandlers({ deploys, runtime }: { deploys: DeployService; r
     'apps.control': ({ appId, action }) => runtime.control(appId, action),
     'apps.status': ({ appId }) => runtime.status(appId),
     'apps.statusWatch': (_input, sink) => {
-      const push = (status: AppStatusDto) => sink.push(status);
-      const stopDocker = runtime.watch(push);
+      const watcher = runtime.watch((status: AppStatusDto) => sink.push(status));
+      // a deploy changes its app's status, and may be the first sign of an app created after we began
       const onDeploy = (event: DeploymentEventDto) => {
-        if (event.kind === 'status') void runtime.status(event.deployment.appId).then(push, () => {});
+        if (event.kind === 'status') watcher.include(event.deployment.appId);
       };
       deploys.on('event', onDeploy);
       return () => {
-        stopDocker();
+        watcher.stop();
         deploys.off('event', onDeploy);
       };
     },
