@@ -17,6 +17,8 @@ import type {
   LogLineDto,
   ProjectDto,
 } from './dto/app';
+import type { CertStatusDto, DnsStatusDto, DomainDto, PrepareServerResultDto } from './dto/domain';
+import { appDomainInputSchema, prepareServerInputSchema } from './schemas/domain';
 import {
   appControlInputSchema,
   appIdInputSchema,
@@ -114,6 +116,15 @@ export const apiDefinition = {
   'deployments.watch': stream<DeploymentEventDto>()(deploymentIdInputSchema),
 
   'audit.list': call<AuditEntryDto[]>()(auditListInputSchema),
+
+  'servers.prepare': call<PrepareServerResultDto>()(prepareServerInputSchema),
+  'servers.openTraefikDashboard': call<{ url: string }>()(serverIdInputSchema),
+  'domains.list': call<DomainDto[]>()(appIdInputSchema),
+  'domains.add': call<DomainDto[]>()(appDomainInputSchema),
+  'domains.remove': call<DomainDto[]>()(appDomainInputSchema),
+  'domains.apply': call<AppStatusDto>()(appIdInputSchema),
+  'domains.checkDns': call<DnsStatusDto[]>()(appIdInputSchema),
+  'domains.checkCertificates': call<CertStatusDto[]>()(appIdInputSchema),
 } as const;
 
 export type ApiDefinition = typeof apiDefinition;

@@ -143,6 +143,7 @@ describeIntegration('mist CLI: server add / list / check / remove', ['sshd', 'do
     });
     expect(Object.keys(server!).sort()).toEqual(
       [
+        'acmeEmail',
         'auth',
         'createdAt',
         'dockerSocketPath',
@@ -155,6 +156,7 @@ describeIntegration('mist CLI: server add / list / check / remove', ['sshd', 'do
         'proxyJumpServerId',
         'updatedAt',
         'user',
+        'wildcardDomain',
       ].sort(),
     );
     const table = await mist(['server', 'list']);

@@ -58,6 +58,8 @@ const server: ServerDto = {
   hostKeyFingerprint: null,
   dockerSocketPath: '/var/run/docker.sock',
   forwardAgent: false,
+  acmeEmail: null,
+  wildcardDomain: null,
   createdAt: T0,
   updatedAt: T0,
 };

@@ -37,6 +37,8 @@ const serverDto = (input: Partial<ServerDto> = {}): ServerDto => ({
   hostKeyFingerprint: FP,
   dockerSocketPath: '/var/run/docker.sock',
   forwardAgent: false,
+  acmeEmail: null,
+  wildcardDomain: null,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
   ...input,

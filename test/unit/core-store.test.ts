@@ -177,6 +177,8 @@ describe('ServersRepo', () => {
       hostKeyFingerprint: 'SHA256:' + 'F'.repeat(43),
       dockerSocketPath: '/run/user/1000/docker.sock',
       forwardAgent: false,
+      acmeEmail: null,
+      wildcardDomain: null,
       createdAt: '2025-01-02T03:04:05.000Z',
       updatedAt: '2025-01-02T03:04:05.000Z',
       secretRef: 'server:a1:passphrase',

@@ -31,6 +31,8 @@ const server: ServerDto = {
   hostKeyFingerprint: 'SHA256:' + 'A'.repeat(43),
   dockerSocketPath: '/var/run/docker.sock',
   forwardAgent: false,
+  acmeEmail: null,
+  wildcardDomain: null,
   createdAt: '2025-01-01T00:00:00Z',
   updatedAt: '2025-01-01T00:00:00Z',
 };

@@ -11,6 +11,7 @@ import { AuditLog } from './audit/audit-log';
 import { AuditRepo } from './store/audit-repo';
 import { AppRuntime } from './deploy/app-runtime';
 import { DeployService } from './deploy/deploy-service';
+import { createDomainModule } from './domains/domain-module';
 import { databasePath, defaultDataDir } from './paths';
 import { KeychainSecretStore, type SecretStore } from './secrets/secret-store';
 import { ServerService } from './servers/server-service';
@@ -83,6 +84,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     beforeAppDelete: async (app) => deploys.cancelAllFor(app.id),
   });
   const deployments = new DeploymentsRepo(db);
+  const domainHosts = { hosts: (appId: string) => domainModule.domains.hosts(appId) };
   const deploys = new DeployService({
     deployments,
     servers: repo,
@@ -90,6 +92,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     apps: apps.apps,
     env: apps.env,
     audit: apps.audit,
+    domains: domainHosts,
     ...(options.deploysPerServer ? { perServerLimit: options.deploysPerServer } : {}),
   });
   // Deployments a crash left half-way are settled against the server, now and after each reconnect.
@@ -101,6 +104,25 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     lastStatus.set(state.serverId, state.status);
   });
   const runtime = new AppRuntime({ pool, deployments, apps: apps.apps, audit: apps.audit });
+  const domainModule = createDomainModule({
+    db,
+    servers: repo,
+    pool,
+    apps: apps.apps,
+    deploys,
+    runtime,
+    audit: apps.audit,
+  });
+  // a new web app gets its automatic domain (from the server's wildcard) as it is created
+  const createApp = apps.handlers['apps.create'];
+  const appsAndProjects = {
+    ...apps.handlers,
+    'apps.create': async (input: Parameters<typeof createApp>[0]) => {
+      const app = await createApp(input);
+      domainModule.domains.assignAutoDomain(app.id);
+      return app;
+    },
+  };
   const handlers = createHandlers({
     servers: serverHandlers({
       servers,
@@ -108,8 +130,9 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
       secrets,
       info: { version: packageJson.version, shell: options.shell ?? 'web', dataDir },
     }),
-    projectsAndApps: apps.handlers,
+    projectsAndApps: appsAndProjects,
     deploys: deployHandlers({ deploys, runtime }),
+    domains: domainModule.handlers,
   });
   return {
     dataDir,

@@ -19,6 +19,10 @@ export interface ServerDto {
   dockerSocketPath: string;
   /** Forward the local ssh-agent to git commands on this server (private repositories over ssh). */
   forwardAgent: boolean;
+  /** Let's Encrypt account email for Traefik (set by Prepare server). */
+  acmeEmail: string | null;
+  /** Apps get `{project}-{app}.{wildcardDomain}` automatically when set. */
+  wildcardDomain: string | null;
   createdAt: string;
   updatedAt: string;
 }

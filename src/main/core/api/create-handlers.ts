@@ -1,5 +1,6 @@
 import type { ApiHandlers } from './api-handlers';
 import type { DeployHandlers } from './handlers/deploy-handlers';
+import type { DomainHandlers } from './handlers/domain-handlers';
 import type { ProjectAppHandlers } from './handlers/project-app-handlers';
 import type { ServerHandlers } from './handlers/server-handlers';
 
@@ -8,6 +9,7 @@ export function createHandlers(groups: {
   servers: ServerHandlers;
   projectsAndApps: ProjectAppHandlers;
   deploys: DeployHandlers;
+  domains: DomainHandlers;
 }): ApiHandlers {
-  return { ...groups.servers, ...groups.projectsAndApps, ...groups.deploys };
+  return { ...groups.servers, ...groups.projectsAndApps, ...groups.deploys, ...groups.domains };
 }

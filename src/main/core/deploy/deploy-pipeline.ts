@@ -3,7 +3,8 @@ import type { AppDto, DeployStage, LogLineDto } from '../../../shared/dto/app';
 import { MistError } from '../../../shared/errors';
 import type { ExecOptions } from '../ssh/remote-exec';
 import type { ServerConnection } from '../ssh/server-connection';
-import { containerName, replaceContainer } from './container-replace';
+import { traefikLabels } from '../../../shared/traefik-labels';
+import { containerName, replaceContainer, type ContainerSpec } from './container-replace';
 import { LineSplitter } from './line-splitter';
 import { buildImage } from './remote-build';
 import { COMMIT_MARKER, RESOLVED_MARKER, checkoutBranchHead, checkoutDir, type CommitInfo } from './remote-git';
@@ -22,6 +23,8 @@ export interface PipelineContext {
   conn: ServerConnection;
   docker: Dockerode;
   serverUser: string;
+  /** The app's domains (punycode): Traefik labels, and no host port when there are any. */
+  domains: string[];
   /** Whether the server builds with BuildKit (asked once per server and remembered). */
   buildKit(): Promise<boolean>;
   /** The server opted in to ssh-agent forwarding for git (private repositories over ssh). */
@@ -112,21 +115,47 @@ export async function runPipeline(
   if (ctx.signal.aborted) throw new MistError('cancelled', 'The deployment was cancelled.');
   const { containerId } = await replaceContainer(
     ctx.docker,
-    {
-      appId: app.id,
-      candidateName: `${containerName(app.id)}-next`,
+    containerSpecFor(app, {
+      deploymentId: ctx.deploymentId,
+      commit: commit.hash,
       image,
-      port: app.port,
-      publishPort: app.type === 'web',
       env: ctx.runtimeEnv,
-      labels,
-      restartPolicy: app.restartPolicy,
-      cpuLimit: app.cpuLimit,
-      memoryMb: app.memoryMb,
-    },
+      domains: ctx.domains,
+    }),
     (line) => ctx.log('system', line),
   );
   return { containerId, commit, image };
+}
+
+/**
+ * The container an app runs as: identity labels, Traefik labels for its domains, and its host port
+ * published only when it is a web app without domains (with domains Traefik reaches it on the network).
+ */
+export function containerSpecFor(
+  app: DeployableApp,
+  run: {
+    deploymentId: string;
+    commit: string;
+    image: string;
+    env: Array<{ key: string; value: string }>;
+    domains: string[];
+  },
+): ContainerSpec {
+  return {
+    appId: app.id,
+    candidateName: `${containerName(app.id)}-next`,
+    image: run.image,
+    port: app.port,
+    publishPort: app.type === 'web' && run.domains.length === 0,
+    env: run.env,
+    labels: {
+      ...identityLabels(app, run.deploymentId, run.commit),
+      ...(app.type === 'web' ? traefikLabels({ appId: app.id, domains: run.domains, port: app.port }) : {}),
+    },
+    restartPolicy: app.restartPolicy,
+    cpuLimit: app.cpuLimit,
+    memoryMb: app.memoryMb,
+  };
 }
 
 /** Who a container belongs to, kept on the server so any desktop can reconcile. */

@@ -14,9 +14,9 @@ import { newId } from '../ids';
 import type { ConnectionPool } from '../ssh/connection-pool';
 import { toDeploymentDto, type DeploymentsRepo } from '../store/deployments-repo';
 import type { ServersRepo } from '../store/servers-repo';
-import { containerName } from './container-replace';
+import { containerName, replaceContainer } from './container-replace';
 import { DeployQueue } from './deploy-queue';
-import { runPipeline, type DeployableApp } from './deploy-pipeline';
+import { containerSpecFor, runPipeline, type DeployableApp } from './deploy-pipeline';
 import { createRedactor } from './redactor';
 import { detectBuildKit } from './remote-build';
 import { pruneAppImages } from './image-pruning';
@@ -43,6 +43,8 @@ export interface DeployDeps {
       after?: unknown;
     }): void;
   };
+  /** The app's domains (punycode), for its Traefik labels. */
+  domains: { hosts(appId: string): string[] };
   perServerLimit?: number;
   buildTimeoutMs?: number;
 }
@@ -98,6 +100,54 @@ export class DeployService extends EventEmitter {
       this.running.get(deploymentId)?.abort();
     }
     return toDeploymentDto(this.deps.deployments.get(deployment.id)!);
+  }
+
+  /**
+   * Recreates the running container from the same image with the current domains (Traefik labels,
+   * host port) — no build. Waits its turn behind a deploy of the same app. Audited.
+   */
+  applyDomains(appId: string): Promise<void> {
+    const app = this.deps.apps.record(appId);
+    const active = this.deps.deployments.active(appId);
+    if (!active?.image || !active.commitHash) {
+      throw new MistError(
+        'invalid-input',
+        `${app.name} has not been deployed yet: its domains apply with the first deploy.`,
+      );
+    }
+    const domains = this.deps.domains.hosts(appId);
+    return new Promise<void>((resolve, reject) => {
+      this.queue.enqueue({
+        deploymentId: `apply-${newId()}`,
+        appId,
+        serverId: app.serverId,
+        run: async () => {
+          try {
+            const env = await this.deps.env.resolved(appId, 'runtime');
+            const spec = containerSpecFor(app, {
+              deploymentId: active.id,
+              commit: active.commitHash!,
+              image: active.image!,
+              env,
+              domains,
+            });
+            const { containerId } = await replaceContainer(this.deps.pool.docker(app.serverId), spec, () => {});
+            this.deps.deployments.update(active.id, { containerId });
+            this.deps.audit.record({
+              action: 'domain.apply',
+              targetType: 'app',
+              targetId: appId,
+              appId,
+              summary: `Applied ${domains.length ? `domains ${domains.join(', ')}` : 'no domains (port published)'} to ${app.name} without a rebuild`,
+              after: { domains, image: active.image },
+            });
+            resolve();
+          } catch (error) {
+            reject(error instanceof MistError ? error : new MistError('docker-error', (error as Error).message));
+          }
+        },
+      });
+    });
   }
 
   /** Cancels the app's waiting and running deploys (before the app is deleted). */
@@ -204,6 +254,7 @@ export class DeployService extends EventEmitter {
         serverUser: server?.user ?? 'the SSH user',
         forwardAgent: server?.forwardAgent === true,
         buildKit: () => this.buildKitFor(app.serverId),
+        domains: this.deps.domains.hosts(app.id),
         buildArgs: buildVars,
         runtimeEnv: runtimeVars,
         signal: controller.signal,

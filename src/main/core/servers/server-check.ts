@@ -4,7 +4,8 @@ import type { ConnectionPool } from '../ssh/connection-pool';
 import { execRemote } from '../ssh/remote-exec';
 
 const GIB = 1024 ** 3;
-export const TRAEFIK_NETWORK = 'traefik-net';
+export { TRAEFIK_NETWORK } from '../../../shared/traefik-labels';
+import { TRAEFIK_NETWORK } from '../../../shared/traefik-labels';
 
 type Item = Omit<CheckItemDto, 'fix'> & { fix?: string | null };
 const item = (entry: Item): CheckItemDto => ({ ...entry, fix: entry.fix ?? null });

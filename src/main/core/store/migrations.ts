@@ -127,4 +127,21 @@ export const migrations: Migration[] = [
     description: 'which process runs a deployment (so another Mist process never settles it)',
     sql: `ALTER TABLE deployments ADD COLUMN runner TEXT;`,
   },
+  {
+    version: 5,
+    description: 'domains of web apps; ACME email and wildcard domain per server',
+    sql: `
+      ALTER TABLE servers ADD COLUMN acme_email TEXT;
+      ALTER TABLE servers ADD COLUMN wildcard_domain TEXT;
+      CREATE TABLE domains (
+        app_id TEXT NOT NULL REFERENCES apps(id) ON DELETE CASCADE,
+        -- punycode, lower case: unique across every app (a host routes to one app only)
+        host TEXT NOT NULL UNIQUE,
+        display_host TEXT NOT NULL,
+        auto INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (app_id, host)
+      );
+    `,
+  },
 ];

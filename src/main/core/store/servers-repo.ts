@@ -19,6 +19,8 @@ interface ServerRow {
   host_key_fingerprint: string | null;
   docker_socket_path: string;
   forward_agent: number;
+  acme_email: string | null;
+  wildcard_domain: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -54,6 +56,8 @@ function toRecord(row: ServerRow): ServerRecord {
     hostKeyFingerprint: row.host_key_fingerprint,
     dockerSocketPath: row.docker_socket_path,
     forwardAgent: row.forward_agent === 1,
+    acmeEmail: row.acme_email,
+    wildcardDomain: row.wildcard_domain,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     secretRef: row.secret_ref,
@@ -108,6 +112,20 @@ export class ServersRepo {
       )
       .run({ ...fields, forwardAgent: fields.forwardAgent ? 1 : 0, id, now });
     return this.findById(id)!;
+  }
+
+  /** Traefik settings, written by Prepare server. */
+  setTraefikSettings(id: string, settings: { acmeEmail?: string | null; wildcardDomain?: string | null }): void {
+    if (settings.acmeEmail !== undefined) {
+      this.db
+        .prepare('UPDATE servers SET acme_email = ?, updated_at = ? WHERE id = ?')
+        .run(settings.acmeEmail, new Date().toISOString(), id);
+    }
+    if (settings.wildcardDomain !== undefined) {
+      this.db
+        .prepare('UPDATE servers SET wildcard_domain = ?, updated_at = ? WHERE id = ?')
+        .run(settings.wildcardDomain, new Date().toISOString(), id);
+    }
   }
 
   setHostKeyFingerprint(id: string, fingerprint: string | null): void {

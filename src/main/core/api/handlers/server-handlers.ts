@@ -5,7 +5,11 @@ import type { ServerService } from '../../servers/server-service';
 import type { ConnectionPool } from '../../ssh/connection-pool';
 import type { HandlersFor } from '../api-handlers';
 
-export type ServerHandlers = HandlersFor<'app.' | 'servers.' | 'connections.'>;
+/** (Prepare server and the Traefik dashboard live with the domain handlers.) */
+export type ServerHandlers = Omit<
+  HandlersFor<'app.' | 'servers.' | 'connections.'>,
+  'servers.prepare' | 'servers.openTraefikDashboard'
+>;
 
 export interface ServerHandlerDeps {
   servers: ServerService;

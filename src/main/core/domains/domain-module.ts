@@ -1,0 +1,90 @@
+import type { AppDto } from '../../../shared/dto/app';
+import type { PrepareServerResultDto } from '../../../shared/dto/domain';
+import { MistError } from '../../../shared/errors';
+import { domainHandlers, type DomainHandlers } from '../api/handlers/domain-handlers';
+import type { AuditRecordInput } from '../audit/audit-log';
+import type { AppRuntime } from '../deploy/app-runtime';
+import type { DeployService } from '../deploy/deploy-service';
+import { openTcpChannel } from '../ssh/channels';
+import type { ConnectionPool } from '../ssh/connection-pool';
+import type { Database } from '../store/database';
+import { DomainsRepo } from '../store/domains-repo';
+import type { ServersRepo } from '../store/servers-repo';
+import { openDashboardForward } from '../traefik/dashboard-forward';
+import { prepareServer } from '../traefik/prepare-server';
+import { checkCertificate } from './cert-check';
+import { checkDns, serverAddresses, systemResolver } from './dns-check';
+import { DomainService } from './domain-service';
+
+export interface DomainModuleDeps {
+  db: Database;
+  servers: ServersRepo;
+  pool: ConnectionPool;
+  apps: { get(appId: string): AppDto; record(appId: string): AppDto & { projectName: string } };
+  deploys: DeployService;
+  runtime: AppRuntime;
+  audit: { record(entry: AuditRecordInput): void };
+}
+
+/** Domains, their DNS and certificate checks, and Prepare server, wired over the core's parts. */
+export function createDomainModule(deps: DomainModuleDeps): { domains: DomainService; handlers: DomainHandlers } {
+  const domains = new DomainService({
+    domains: new DomainsRepo(deps.db),
+    servers: deps.servers,
+    apps: deps.apps,
+    audit: deps.audit,
+  });
+  const server = (id: string) => {
+    const record = deps.servers.findById(id);
+    if (!record) throw new MistError('not-found', `No server with id ${id}.`);
+    return record;
+  };
+
+  const handlers = domainHandlers({
+    domains,
+    deploys: deps.deploys,
+    runtime: deps.runtime,
+    async prepareServer(input): Promise<PrepareServerResultDto> {
+      const record = server(input.id);
+      const email = input.email ?? record.acmeEmail;
+      if (!email)
+        throw new MistError('invalid-input', `Prepare server needs the email Let's Encrypt should know you by.`);
+      const result = await prepareServer(deps.pool.docker(record.id), deps.pool.connection(record.id), {
+        serverName: record.name,
+        acmeEmail: email,
+      });
+      deps.servers.setTraefikSettings(record.id, {
+        acmeEmail: email,
+        ...(input.wildcardDomain !== undefined ? { wildcardDomain: input.wildcardDomain } : {}),
+      });
+      deps.audit.record({
+        action: 'server.prepare',
+        targetType: 'server',
+        targetId: record.id,
+        appId: null,
+        summary: `Prepared ${record.name}: network ${result.network}, Traefik ${result.traefik} (${result.image})`,
+        after: { email, wildcardDomain: input.wildcardDomain ?? record.wildcardDomain },
+      });
+      return { ...result, serverId: record.id };
+    },
+    async openDashboard(serverId) {
+      const forward = await openDashboardForward(deps.pool, server(serverId).id);
+      return { url: forward.url };
+    },
+    async checkDns(appId) {
+      const app = deps.apps.get(appId);
+      const resolver = systemResolver();
+      const expected = await serverAddresses(server(app.serverId).host, resolver);
+      return checkDns(domains.hosts(appId), expected, resolver);
+    },
+    async checkCertificates(appId) {
+      const app = deps.apps.get(appId);
+      const conn = deps.pool.connection(app.serverId);
+      // TLS with SNI to the server's port 443, through the SSH connection
+      return Promise.all(
+        domains.hosts(appId).map((host) => checkCertificate(host, () => openTcpChannel(conn, '127.0.0.1', 443))),
+      );
+    },
+  });
+  return { domains, handlers };
+}

@@ -1,0 +1,143 @@
+import Dockerode from 'dockerode';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { AppDto } from '../../src/shared/dto/app';
+import { traefikLabels } from '../../src/shared/traefik-labels';
+import { findFreePort } from '../fixtures/free-port';
+import { createFixtureRepo, type FixtureRepo } from '../fixtures/git-repo';
+import { describeIntegration } from '../fixtures/integration';
+import { startTestSshd, type TestSshd } from '../fixtures/sshd';
+import { waitForDeployment } from '../support/deploy-helpers';
+import { serverInput } from '../support/server-input';
+import { createTestCore, type TestCore } from '../support/test-core';
+
+const local = new Dockerode({ socketPath: '/var/run/docker.sock' });
+
+/** Handlers may throw before returning a promise; the API session awaits them either way. */
+async function call<T>(run: () => T | Promise<T>): Promise<T> {
+  return run();
+}
+
+function traefikOnly(labels: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(labels).filter(([key]) => key.startsWith('traefik.')));
+}
+
+describeIntegration(
+  'domains: Traefik labels on the container, applied without a rebuild',
+  ['sshd', 'docker', 'keychain', 'root'],
+  () => {
+    let sshd: TestSshd;
+    let repo: FixtureRepo;
+    let core: TestCore;
+    let app: AppDto;
+    const suffix = Date.now().toString(36);
+
+    beforeAll(async () => {
+      [sshd, repo] = await Promise.all([startTestSshd(), createFixtureRepo()]);
+      core = await createTestCore();
+      const server = await core.servers.add(serverInput(sshd));
+      core.db.prepare('UPDATE servers SET wildcard_domain = ? WHERE id = ?').run('apps.example.test', server.id);
+      const project = await core.handlers['projects.create']({ name: `dom-${suffix}`, serverId: server.id });
+      const port = await findFreePort();
+      app = await core.handlers['apps.create']({
+        projectId: project.id,
+        name: 'web',
+        type: 'web',
+        port,
+        gitUrl: repo.url,
+      } as never);
+      await core.handlers['env.set']({
+        appId: app.id,
+        vars: [{ key: 'PORT', value: String(port), scope: 'runtime' }],
+      } as never);
+    });
+
+    afterAll(async () => {
+      if (app)
+        await local
+          .getContainer(`app-${app.id}`)
+          .remove({ force: true })
+          .catch(() => {});
+      await core?.dispose();
+      await Promise.all([sshd?.stop(), repo?.remove()]);
+    });
+
+    it('a new web app gets its automatic domain from the server wildcard', async () => {
+      const domains = await core.handlers['domains.list']({ appId: app.id });
+      expect(domains).toEqual([expect.objectContaining({ host: `dom-${suffix}-web.apps.example.test`, auto: true })]);
+    });
+
+    it('a deployed web app with domains carries exactly the Traefik labels and publishes no host port', async () => {
+      await core.handlers['domains.add']({ appId: app.id, host: 'Shop.Example.test' });
+      const done = await waitForDeployment(
+        core,
+        (await core.handlers['deploy.start']({ appId: app.id, trigger: 'manual' })).id,
+      );
+      expect(done.status).toBe('success');
+      const info = await local.getContainer(`app-${app.id}`).inspect();
+      const hosts = [`dom-${suffix}-web.apps.example.test`, 'shop.example.test'];
+      expect(traefikOnly(info.Config.Labels)).toEqual(traefikLabels({ appId: app.id, domains: hosts, port: app.port }));
+      expect(info.HostConfig.PortBindings ?? {}).toEqual({});
+    });
+
+    it('a domain change applies without a build: same image, no new deployment, new labels', async () => {
+      const before = await local.getContainer(`app-${app.id}`).inspect();
+      const deploymentsBefore = await core.handlers['deployments.list']({ appId: app.id });
+      const imagesBefore = (await local.listImages()).length;
+      await core.handlers['domains.remove']({ appId: app.id, host: 'shop.example.test' });
+      await core.handlers['domains.add']({ appId: app.id, host: 'bücher.example.test' });
+      const status = await core.handlers['domains.apply']({ appId: app.id });
+      expect(status.status).toBe('running');
+
+      const after = await local.getContainer(`app-${app.id}`).inspect();
+      expect(after.Id).not.toBe(before.Id); // recreated…
+      expect(after.Image).toBe(before.Image); // …from the same image
+      expect(await core.handlers['deployments.list']({ appId: app.id })).toHaveLength(deploymentsBefore.length);
+      expect((await local.listImages()).length).toBe(imagesBefore);
+      expect(after.Config.Labels['traefik.http.routers.app-' + app.id + '.rule']).toBe(
+        `Host(\`dom-${suffix}-web.apps.example.test\`) || Host(\`xn--bcher-kva.example.test\`)`,
+      );
+      const audit = await core.handlers['audit.list']({ appId: app.id, limit: 20 });
+      expect(audit[0]).toMatchObject({ action: 'domain.apply' });
+    });
+
+    it('without domains the web app publishes its port again', async () => {
+      for (const domain of await core.handlers['domains.list']({ appId: app.id })) {
+        await core.handlers['domains.remove']({ appId: app.id, host: domain.host });
+      }
+      await core.handlers['domains.apply']({ appId: app.id });
+      const info = await local.getContainer(`app-${app.id}`).inspect();
+      expect(Object.keys(info.HostConfig.PortBindings ?? {})).toEqual([`${app.port}/tcp`]);
+      expect(traefikOnly(info.Config.Labels)).toEqual({});
+    });
+
+    it('refuses invalid domains and a domain another app already has', async () => {
+      const other = await core.handlers['apps.create']({
+        projectId: app.projectId,
+        name: 'other',
+        type: 'web',
+        gitUrl: repo.url,
+      } as never);
+      await core.handlers['domains.add']({ appId: app.id, host: 'taken.example.test' });
+      await expect(
+        call(() => core.handlers['domains.add']({ appId: other.id, host: 'TAKEN.example.test' })),
+      ).rejects.toMatchObject({
+        code: 'conflict',
+        message: expect.stringContaining(`dom-${suffix}/web`),
+      });
+      for (const bad of [
+        'has space.example',
+        'a_b.example',
+        `${'x'.repeat(64)}.example`,
+        '$(id).example',
+        'a;b.example',
+      ]) {
+        await expect(
+          call(() => core.handlers['domains.add']({ appId: other.id, host: bad })),
+          bad,
+        ).rejects.toMatchObject({
+          code: 'invalid-input',
+        });
+      }
+    });
+  },
+);
