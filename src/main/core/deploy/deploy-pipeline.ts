@@ -90,7 +90,6 @@ export async function runPipeline(
   ctx.enterStage('build');
   const buildKit = await ctx.buildKit();
   const contextDir = app.rootDir === '' ? dir : `${dir}/${app.rootDir}`;
-  const labels = identityLabels(app, ctx.deploymentId, commit.hash);
   ctx.log(
     'system',
     `Building ${image} with ${app.dockerfilePath}${ctx.buildArgs.length ? ` and ${ctx.buildArgs.length} build argument(s)` : ''}…`,
