@@ -6,6 +6,7 @@ Usage:
   mist server add NAME --host HOST --user USER (--key PATH | --agent | --password-stdin) [options]
   mist server list [--json]
   mist server check NAME [--json]
+  mist server prepare NAME --email EMAIL [--wildcard DOMAIN] [--json]
   mist server remove NAME
   mist project create NAME --server SERVER [--json]
   mist project list [--json]
@@ -14,6 +15,10 @@ Usage:
   mist app show PROJECT/APP [--json]
   mist app list [PROJECT] [--json]
   mist app delete PROJECT/APP
+  mist domain add PROJECT/APP DOMAIN [--apply] [--json]
+  mist domain remove PROJECT/APP DOMAIN [--apply] [--json]
+  mist domain apply PROJECT/APP [--json]
+  mist domain list PROJECT/APP [--check] [--json]
   mist env set PROJECT/APP KEY=VALUE... [--secret] [--scope both|build|runtime]
   mist env import PROJECT/APP FILE [--secret] [--scope both|build|runtime]
   mist env list PROJECT/APP [--json]
@@ -28,6 +33,7 @@ Commands:
   server       add, list, check and remove servers (mist server --help)
   project      create and list projects (mist project --help)
   app          create, change, show, list and delete apps (mist app --help)
+  domain       a web app's domains, their DNS and certificate status (mist domain --help)
   env          an app's environment variables (mist env --help)
   deploy       build an app on its server and replace its container, streaming the build log
   deployments  an app's deployment history
@@ -50,10 +56,11 @@ succeed), 2 usage error, 130 a deploy cancelled with Ctrl+C.
 export const SERVER_HELP = `Usage: mist server COMMAND
 
 Commands:
-  add NAME     save a server after checking its host key and logging in once
-  list         list saved servers
-  check NAME   check Docker, the socket permission, compose, git, disk and Traefik on a server
-  remove NAME  forget a server and its stored secret
+  add NAME      save a server after checking its host key and logging in once
+  list          list saved servers
+  check NAME    check Docker, the socket permission, compose, git, disk and Traefik on a server
+  prepare NAME  install or upgrade Traefik (HTTPS, Let's Encrypt) for web apps with domains
+  remove NAME   forget a server and its stored secret
 
 Run 'mist server COMMAND --help' for a command's options.
 `;
@@ -298,12 +305,72 @@ export const CONTROL_HELP = (action: 'start' | 'stop' | 'restart') => `Usage: mi
 ${action === 'start' ? 'Starts' : action === 'stop' ? 'Stops' : 'Restarts'} the app's container on its server, then prints the app's status.
 `;
 
+export const SERVER_PREPARE_HELP = `Usage: mist server prepare NAME --email EMAIL [--wildcard DOMAIN] [--json]
+
+Prepares a server for web apps with domains: creates the traefik-net network and runs Traefik (ports
+80 and 443, HTTPS redirect, Let's Encrypt certificates; the dashboard only on the server's loopback).
+Safe to run again: it changes only what differs, and upgrades Traefik to the pinned version.
+Ports 80/443 already taken, or an image that cannot be pulled (and is not on the server), fail
+with the reason and change nothing.
+
+Options:
+  --email EMAIL        the Let's Encrypt account email (saved on the server; may be left out
+                       once saved)
+  --wildcard DOMAIN    wildcard domain for automatic app domains, e.g. apps.example.com
+                       ({project}-{app}.DOMAIN); 'none' clears it (saved on the server)
+  --json               print the result as JSON (see docs/cli.md)
+`;
+
+export const DOMAIN_HELP = `Usage: mist domain COMMAND
+
+Commands:
+  add PROJECT/APP DOMAIN     add a domain to a web app (--apply: apply it at once)
+  remove PROJECT/APP DOMAIN  remove a domain from a web app (--apply: apply it at once)
+  apply PROJECT/APP          recreate the app's container with its domains' labels (no build)
+  list PROJECT/APP           list the domains (--check: with DNS and certificate status)
+
+Run 'mist domain COMMAND --help' for a command's options.
+`;
+
+const DOMAIN_CHANGE_HELP = (verb: 'add' | 'remove') => `Usage: mist domain ${verb} PROJECT/APP DOMAIN [--apply] [--json]
+
+${verb === 'add' ? 'Adds a domain to a web app. DOMAIN is a full host name (app.example.com); international\nnames are converted to punycode; wildcards are not supported; a domain belongs to one app\nper server.' : 'Removes a domain from a web app.'} The change reaches the running container on the next
+deploy, or at once with --apply (or mist domain apply).
+
+Options:
+  --apply   recreate the container with the new labels now, from the same image (no build)
+  --json    print the app's domains after the change as JSON (see docs/cli.md)
+`;
+
+export const DOMAIN_ADD_HELP = DOMAIN_CHANGE_HELP('add');
+export const DOMAIN_REMOVE_HELP = DOMAIN_CHANGE_HELP('remove');
+
+export const DOMAIN_APPLY_HELP = `Usage: mist domain apply PROJECT/APP [--json]
+
+Recreates the app's container from its active deployment's image with the Traefik labels of its
+current domains. Nothing is built. The app must have been deployed once.
+
+Options:
+  --json    print the app's status afterwards as JSON
+`;
+
+export const DOMAIN_LIST_HELP = `Usage: mist domain list PROJECT/APP [--check] [--json]
+
+Lists the domains of an app.
+
+Options:
+  --check   also check each domain's DNS from this computer (pending, ok or mismatch, and the
+            record to create) and the certificate the server presents for it
+  --json    print the domains as JSON (with --check: each with dns and certificate)
+`;
+
 export const HELP_BY_COMMAND: Record<string, string> = {
   '': MAIN_HELP,
   server: SERVER_HELP,
   'server add': SERVER_ADD_HELP,
   'server list': SERVER_LIST_HELP,
   'server check': SERVER_CHECK_HELP,
+  'server prepare': SERVER_PREPARE_HELP,
   'server remove': SERVER_REMOVE_HELP,
   project: PROJECT_HELP,
   'project create': PROJECT_CREATE_HELP,
@@ -314,6 +381,11 @@ export const HELP_BY_COMMAND: Record<string, string> = {
   'app show': APP_SHOW_HELP,
   'app list': APP_LIST_HELP,
   'app delete': APP_DELETE_HELP,
+  domain: DOMAIN_HELP,
+  'domain add': DOMAIN_ADD_HELP,
+  'domain remove': DOMAIN_REMOVE_HELP,
+  'domain apply': DOMAIN_APPLY_HELP,
+  'domain list': DOMAIN_LIST_HELP,
   env: ENV_HELP,
   'env set': ENV_SET_HELP,
   'env import': ENV_IMPORT_HELP,

@@ -9,6 +9,10 @@ import { appSet } from './commands/app-set';
 import { appShow } from './commands/app-show';
 import { deploy } from './commands/deploy';
 import { deployments } from './commands/deployments';
+import { domainAdd } from './commands/domain-add';
+import { domainApply } from './commands/domain-apply';
+import { domainList } from './commands/domain-list';
+import { domainRemove } from './commands/domain-remove';
 import { envImport } from './commands/env-import';
 import { envList } from './commands/env-list';
 import { envSet } from './commands/env-set';
@@ -19,6 +23,7 @@ import { projectList } from './commands/project-list';
 import { serverAdd } from './commands/server-add';
 import { serverCheck } from './commands/server-check';
 import { serverList } from './commands/server-list';
+import { serverPrepare } from './commands/server-prepare';
 import { serverRemove } from './commands/server-remove';
 import { spawnDeployWorker, type StartDetachedDeploy } from './deploy-worker';
 import { CliFailure, CliUsageError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './errors';
@@ -30,9 +35,10 @@ export type { CliIo } from './io';
 
 /** `mist GROUP COMMAND ...`: commands under a group word. */
 const GROUPS: Record<string, Record<string, Command>> = {
-  server: { add: serverAdd, list: serverList, check: serverCheck, remove: serverRemove },
+  server: { add: serverAdd, list: serverList, check: serverCheck, prepare: serverPrepare, remove: serverRemove },
   project: { create: projectCreate, list: projectList },
   app: { create: appCreate, set: appSet, show: appShow, list: appList, delete: appDelete },
+  domain: { add: domainAdd, remove: domainRemove, apply: domainApply, list: domainList },
   env: { set: envSet, import: envImport, list: envList, unset: envUnset },
   logs: { build: logsBuild },
 };

@@ -12,6 +12,7 @@ import { AuditRepo } from './store/audit-repo';
 import { AppRuntime } from './deploy/app-runtime';
 import { DeployService } from './deploy/deploy-service';
 import { createDomainModule } from './domains/domain-module';
+import { closeDashboardForwards } from './traefik/dashboard-forward';
 import { databasePath, defaultDataDir } from './paths';
 import { KeychainSecretStore, type SecretStore } from './secrets/secret-store';
 import { ServerService } from './servers/server-service';
@@ -146,6 +147,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     handlers,
     async close() {
       deploys.cancelEverything();
+      closeDashboardForwards(pool);
       pool.closeAll();
       db.close();
     },

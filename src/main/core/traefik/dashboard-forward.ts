@@ -28,6 +28,15 @@ export function openDashboardForward(pool: ConnectionPool, serverId: string): Pr
   return opening;
 }
 
+/** Closes every dashboard forward of the pool (call when the core shuts down). */
+export async function closeDashboardForwards(pool: ConnectionPool): Promise<void> {
+  const perServer = forwards.get(pool);
+  if (!perServer) return;
+  const opening = [...perServer.values()];
+  perServer.clear();
+  for (const forward of await Promise.allSettled(opening)) if (forward.status === 'fulfilled') forward.value.close();
+}
+
 async function startForward(pool: ConnectionPool, serverId: string, forget: () => void): Promise<DashboardForward> {
   // probe once, so that a server without Traefik gets a clear error instead of a blank browser tab
   try {

@@ -8,6 +8,7 @@ import { AppSettingsTab } from './AppSettingsTab';
 import { AppStatusDot } from './AppStatusDot';
 import { DeployButton } from './DeployButton';
 import { DeploymentsTab } from './DeploymentsTab';
+import { DomainsTab } from './DomainsTab';
 import { EnvironmentTab } from './EnvironmentTab';
 import { ErrorNotice } from './ErrorNotice';
 import { OverviewTab } from './OverviewTab';
@@ -21,6 +22,7 @@ const TABS: { id: AppTab; label: string }[] = [
   { id: 'build', label: 'Build' },
   { id: 'resources', label: 'Resources' },
   { id: 'environment', label: 'Environment' },
+  { id: 'domains', label: 'Domains' },
   { id: 'activity', label: 'Activity' },
 ];
 
@@ -77,6 +79,7 @@ export function AppPage({ appId, tab, deploymentId }: AppPageProps) {
           <AppSettingsTab key={tab} app={app} section={tab} />
         )}
         {tab === 'environment' && <EnvironmentTab app={app} />}
+        {tab === 'domains' && <DomainsTab app={app} />}
         {tab === 'activity' && <ActivityTab app={app} />}
       </section>
     </article>

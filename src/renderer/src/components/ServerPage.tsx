@@ -12,6 +12,7 @@ import { EditServerDialog } from './EditServerDialog';
 import { ErrorNotice } from './ErrorNotice';
 import { HostKeyRecovery } from './HostKeyRecovery';
 import { RemoveServer } from './RemoveServer';
+import { TraefikSection } from './TraefikSection';
 
 /** Returns the presented fingerprint when the error asks the user to verify a host key. */
 function hostKeyQuestion(error: unknown): { presented: string | null } | null {
@@ -126,6 +127,8 @@ function ServerDetails({ server, onRemoved }: { server: ServerDto; onRemoved: ()
           <p className="muted">Run a check to see whether this server is ready for deployments.</p>
         )}
       </section>
+
+      <TraefikSection server={server} />
 
       {editing && <EditServerDialog server={server} onClose={() => setEditing(false)} />}
       {hostKeyPrompt && (

@@ -12,6 +12,7 @@ export const APP_TABS = [
   'build',
   'resources',
   'environment',
+  'domains',
   'activity',
 ] as const;
 export type AppTab = (typeof APP_TABS)[number];
