@@ -241,6 +241,29 @@ describeIntegration('Prepare server: Traefik on the real dockerd', ['sshd', 'doc
     expect(await fetch(second.url).catch(() => 'refused')).toBe('refused');
   });
 
+  it('through the API: servers.prepare saves the email and wildcard, is audited, and the dashboard opens', async () => {
+    const home = core.dataDir;
+    const apiCore = await createTestCore({ home, traefikImage: TRAEFIK_STANDIN_IMAGE });
+    try {
+      const result = await apiCore.handlers['servers.prepare']({
+        id: serverId,
+        email: 'other@example.com',
+        wildcardDomain: 'apps.example.test',
+      });
+      expect(result).toMatchObject({ serverId, traefik: 'unchanged', network: 'exists' });
+      expect(apiCore.servers.get(serverId)).toMatchObject({
+        acmeEmail: 'other@example.com',
+        wildcardDomain: 'apps.example.test',
+      });
+      const audit = await apiCore.handlers['audit.list']({ limit: 5 });
+      expect(audit[0]).toMatchObject({ action: 'server.prepare', targetId: serverId });
+      const { url } = await apiCore.handlers['servers.openTraefikDashboard']({ id: serverId });
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/dashboard\/$/);
+    } finally {
+      await apiCore.close();
+    }
+  });
+
   it('the dashboard forward says so when Traefik is not running', async () => {
     await local.getContainer(TRAEFIK_CONTAINER).remove({ force: true });
     const error = await failure(openDashboardForward(core.pool, serverId));

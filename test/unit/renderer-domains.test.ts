@@ -110,11 +110,7 @@ describe('renderer domain helpers', () => {
         imageSource: 'pulled',
         messages: [],
       }),
-    ).toEqual([
-      'Network traefik-net created.',
-      'Traefik container created.',
-      'Image traefik:v3.3 pulled.',
-    ]);
+    ).toEqual(['Network traefik-net created.', 'Traefik container created.', 'Image traefik:v3.3 pulled.']);
     expect(
       prepareSummary({
         serverId: 's1',

@@ -35,6 +35,8 @@ export interface CoreOptions {
   /** Unattended CLI use: a password or passphrase from the environment instead of the keychain. */
   secretOverride?: string | null;
   timings?: Partial<ConnectionTimings>;
+  /** The Traefik image Prepare server runs (default: the pinned v3 image; tests use a local stand-in). */
+  traefikImage?: string;
   /** Deploys running at once per server (default 2). */
   deploysPerServer?: number;
 }
@@ -113,6 +115,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     deploys,
     runtime,
     audit: apps.audit,
+    ...(options.traefikImage ? { traefikImage: options.traefikImage } : {}),
   });
   // a new web app gets its automatic domain (from the server's wildcard) as it is created
   const createApp = apps.handlers['apps.create'];

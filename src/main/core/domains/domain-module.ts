@@ -24,6 +24,8 @@ export interface DomainModuleDeps {
   deploys: DeployService;
   runtime: AppRuntime;
   audit: { record(entry: AuditRecordInput): void };
+  /** The Traefik image Prepare server runs (default: the pinned v3 image). */
+  traefikImage?: string;
 }
 
 /** Domains, their DNS and certificate checks, and Prepare server, wired over the core's parts. */
@@ -52,6 +54,7 @@ export function createDomainModule(deps: DomainModuleDeps): { domains: DomainSer
       const result = await prepareServer(deps.pool.docker(record.id), deps.pool.connection(record.id), {
         serverName: record.name,
         acmeEmail: email,
+        ...(deps.traefikImage ? { image: deps.traefikImage } : {}),
       });
       deps.servers.setTraefikSettings(record.id, {
         acmeEmail: email,

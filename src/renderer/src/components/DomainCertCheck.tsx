@@ -45,7 +45,11 @@ export function DomainCertCheck({ appId }: { appId: string }) {
 function CertItem({ cert }: { cert: CertStatusDto }) {
   const warning = certWarning(cert);
   return (
-    <li className={`check-item ${warning ? 'check-fail' : 'check-ok'}`} data-host={cert.host} data-cert-status={cert.status}>
+    <li
+      className={`check-item ${warning ? 'check-fail' : 'check-ok'}`}
+      data-host={cert.host}
+      data-cert-status={cert.status}
+    >
       <span className="check-icon" aria-hidden="true">
         {warning ? '!' : '✓'}
       </span>

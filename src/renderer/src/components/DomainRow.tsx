@@ -30,7 +30,13 @@ export function DomainRow({ domain }: { domain: DomainDto }) {
         )}
       </th>
       <td className="row-actions">
-        <a className="button-link small" href={openUrl(domain)} target="_blank" rel="noreferrer" aria-describedby={hostId}>
+        <a
+          className="button-link small"
+          href={openUrl(domain)}
+          target="_blank"
+          rel="noreferrer"
+          aria-describedby={hostId}
+        >
           Open
         </a>{' '}
         {confirming ? (
