@@ -189,5 +189,26 @@ describeIntegration(
         expect(problems).toEqual([]);
       });
     }, 400_000);
+    it('shows the Traefik settings on the server page and asks for the ACME email before preparing', async () => {
+      await inPage(browser, 'dark', 'traefik', async (page, problems) => {
+        await page.goto(shell.url);
+        await page
+          .getByRole('navigation', { name: 'Servers' })
+          .getByRole('button', { name: new RegExp(`^${SERVER_NAME}\\b`) })
+          .click();
+        await page.getByRole('heading', { level: 1, name: SERVER_NAME }).waitFor();
+        const traefik = page.getByRole('region', { name: 'Traefik' });
+        expect(await traefik.getByTestId('acme-email').textContent()).toBe('not set');
+        await traefik.getByRole('button', { name: 'Prepare server', exact: true }).click();
+        await traefik.getByText("Let's Encrypt needs an email address.").waitFor();
+        await traefik.getByLabel('ACME email', { exact: true }).fill('ops@');
+        await traefik.getByText('The ACME email must be an email address.').waitFor();
+        await traefik.getByLabel('Wildcard domain', { exact: true }).fill('apps_x.example.test');
+        await traefik.getByText(/may only hold letters, digits and inner hyphens/).waitFor();
+        await page.screenshot({ path: join(RESULTS_DIR, 'e2e-traefik-dark.png'), fullPage: true });
+        expect((await core.handlers['servers.list']({}))[0]).toMatchObject({ acmeEmail: null, wildcardDomain: null });
+        expect(problems).toEqual([]);
+      });
+    }, 120_000);
   },
 );

@@ -171,6 +171,17 @@ describe('domain and server prepare: formatting', () => {
     );
   });
 
+  it('an ok certificate with a warning gets a note', () => {
+    const warned = {
+      ...cert('a.example.com', 'ok'),
+      message: 'Certificate for a.example.com ... Warning: it expires in 3 days.',
+    };
+    const text = formatDomainTable('shop/web', mergeDomainChecks([domain('a.example.com')], null, [warned]), NOW, true);
+    expect(text).toContain(
+      'a.example.com:\n  certificate ok, with a warning: Certificate for a.example.com ... Warning: it expires in 3 days.\n',
+    );
+  });
+
   it('certificate states read clearly', () => {
     expect(formatCertStatus(cert('a.com', 'default-certificate'))).toBe('DEFAULT CERTIFICATE');
     expect(formatCertStatus(cert('a.com', 'expired'))).toBe('EXPIRED (2027-02-24)');
@@ -252,7 +263,7 @@ function fakeCore(options: { certFails?: boolean; prepareFails?: string } = {}) 
     },
     'domains.checkDns': () => domains.map((d) => dns(d.host, 'pending')),
     'domains.checkCertificates': () => {
-      if (options.certFails) throw new MistError('unreachable', 'Cannot reach web-1: connection refused');
+      if (options.certFails) throw new MistError('host-unreachable', 'Cannot reach web-1: connection refused');
       return domains.map((d) => cert(d.host, 'unreachable', 'Nothing answered on port 443.'));
     },
     'servers.prepare': (input: unknown) => {

@@ -1,6 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { connect, createServer as createTcpServer, type AddressInfo, type Server as TcpServer } from 'node:net';
+import {
+  connect,
+  createServer as createTcpServer,
+  type AddressInfo,
+  type Server as TcpServer,
+  type Socket,
+} from 'node:net';
 import { join } from 'node:path';
 import { createSecureContext, createServer, type SecureContext, type Server } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,7 +37,19 @@ function read(name: string): string {
 const EC_KEY = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
 
 function selfSigned(name: string, subject: string, days: number): KeyPair {
-  openssl('req', '-x509', ...EC_KEY, '-keyout', `${name}.key`, '-out', `${name}.crt`, '-days', String(days), '-subj', subject);
+  openssl(
+    'req',
+    '-x509',
+    ...EC_KEY,
+    '-keyout',
+    `${name}.key`,
+    '-out',
+    `${name}.crt`,
+    '-days',
+    String(days),
+    '-subj',
+    subject,
+  );
   return { key: read(`${name}.key`), cert: read(`${name}.crt`) };
 }
 
@@ -39,14 +57,29 @@ function issuedByCa(name: string, host: string, days: number): KeyPair {
   openssl('req', '-new', ...EC_KEY, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${host}`);
   writeFileSync(join(dir.path, `${name}.ext`), `subjectAltName=DNS:${host}\n`);
   openssl(
-    'x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial',
-    '-days', String(days), '-extfile', `${name}.ext`, '-out', `${name}.crt`,
-  ); // prettier-ignore
+    'x509',
+    '-req',
+    '-in',
+    `${name}.csr`,
+    '-CA',
+    'ca.crt',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-days',
+    String(days),
+    '-extfile',
+    `${name}.ext`,
+    '-out',
+    `${name}.crt`,
+  );
   return { key: read(`${name}.key`), cert: read(`${name}.crt`) };
 }
 
 function listen(tcpServer: TcpServer | Server): Promise<number> {
-  return new Promise((resolve) => tcpServer.listen(0, '127.0.0.1', () => resolve((tcpServer.address() as AddressInfo).port)));
+  return new Promise((resolve) =>
+    tcpServer.listen(0, '127.0.0.1', () => resolve((tcpServer.address() as AddressInfo).port)),
+  );
 }
 
 function close(tcpServer: TcpServer | Server | undefined): Promise<void> {
@@ -70,10 +103,13 @@ beforeAll(async () => {
     'expired.example.test': createSecureContext(expired),
   };
   // like Traefik: unknown names get the default certificate
-  server = createServer({ ...traefikDefault, SNICallback: (name, callback) => {
-    requestedNames.push(name);
-    callback(null, contexts[name]);
-  } }); // prettier-ignore
+  server = createServer({
+    ...traefikDefault,
+    SNICallback: (name, callback) => {
+      requestedNames.push(name);
+      callback(null, contexts[name]);
+    },
+  });
   server.on('tlsClientError', () => {});
   port = await listen(server);
 });
@@ -136,7 +172,11 @@ describe('checkCertificate against a TLS endpoint the test controls', () => {
   it('reports an expired certificate', async () => {
     const now = new Date(Date.now() + 2 * DAY_MS);
     const status = await checkCertificate('expired.example.test', openLocal(port), { now });
-    expect(status).toMatchObject({ status: 'expired', subject: 'expired.example.test', issuer: 'Old Issuer (expired.example.test)' });
+    expect(status).toMatchObject({
+      status: 'expired',
+      subject: 'expired.example.test',
+      issuer: 'Old Issuer (expired.example.test)',
+    });
     expect(Date.parse(status.validTo!)).toBeLessThan(now.getTime());
     expect(status.message).toMatch(/expired on \d{4}-\d\d-\d\d/);
     // the same certificate, judged today, is still fine
@@ -150,14 +190,23 @@ describe('checkCertificate when TLS fails', () => {
   let silentPort: number;
   let plainPort: number;
 
+  const accepted = new Set<Socket>();
+  const track = (socket: Socket): void => {
+    accepted.add(socket);
+    socket.on('close', () => accepted.delete(socket));
+  };
+
   beforeAll(async () => {
-    silent = createTcpServer(() => {}); // accepts, never answers
-    plain = createTcpServer((socket) => socket.end('HTTP/1.1 400 Bad Request\r\n\r\n'));
+    silent = createTcpServer(track); // accepts, never answers
+    plain = createTcpServer((socket) => {
+      track(socket);
+      socket.end('HTTP/1.1 400 Bad Request\r\n\r\n');
+    });
     silentPort = await listen(silent);
     plainPort = await listen(plain);
   });
   afterAll(async () => {
-    // close() waits for open connections: the silent server's are cut by the client's timeout
+    for (const socket of accepted) socket.destroy();
     await Promise.all([close(silent), close(plain)]);
   });
 

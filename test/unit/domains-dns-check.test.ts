@@ -132,7 +132,10 @@ describe('serverAddresses', () => {
   it('is empty for a name without records, and rejects when the lookup itself fails', async () => {
     await expect(serverAddresses('nowhere.example.com', fakeResolver({}))).resolves.toEqual([]);
     await expect(
-      serverAddresses('srv.example.com', fakeResolver({ 'srv.example.com': 'ETIMEOUT' }, { 'srv.example.com': 'ETIMEOUT' })),
+      serverAddresses(
+        'srv.example.com',
+        fakeResolver({ 'srv.example.com': 'ETIMEOUT' }, { 'srv.example.com': 'ETIMEOUT' }),
+      ),
     ).rejects.toThrow(/Could not find the server's address/);
   });
 });

@@ -138,7 +138,13 @@ describe('checkDns through node:dns against a DNS server the test controls', () 
   it('gives ok, pending, mismatch and a failed lookup their statuses', async () => {
     const expected = await serverAddresses('server.example.test', resolver);
     const statuses = await checkDns(
-      ['ok.example.test', 'only-v4.example.test', 'missing.example.test', 'elsewhere.example.test', 'broken.example.test'],
+      [
+        'ok.example.test',
+        'only-v4.example.test',
+        'missing.example.test',
+        'elsewhere.example.test',
+        'broken.example.test',
+      ],
       expected,
       resolver,
     );
@@ -167,7 +173,9 @@ describe('checkDns through node:dns against a DNS server the test controls', () 
     );
     // SERVFAIL is not "no record": pending, with the resolver's error
     expect(byHost['broken.example.test']!.status).toBe('pending');
-    expect(byHost['broken.example.test']!.instructions[0]).toMatch(/lookup for broken\.example\.test failed: .*SERVFAIL/);
+    expect(byHost['broken.example.test']!.instructions[0]).toMatch(
+      /lookup for broken\.example\.test failed: .*SERVFAIL/,
+    );
 
     // the answers really came over the wire from our server
     expect(dns.queries).toEqual(expect.arrayContaining(['A ok.example.test', 'AAAA ok.example.test']));

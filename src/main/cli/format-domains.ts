@@ -61,8 +61,10 @@ function dnsDetail(dns: DnsStatusDto): string[] {
   return lines;
 }
 
+/** Why a certificate is not right; an ok one only when the check warns (expiring soon, wrong name, untrusted). */
 function certDetail(cert: CertStatusDto): string[] {
-  return cert.status === 'ok' ? [] : [`certificate ${cert.status}: ${cert.message}`];
+  if (cert.status !== 'ok') return [`certificate ${cert.status}: ${cert.message}`];
+  return /\bWarning:/.test(cert.message) ? [`certificate ok, with a warning: ${cert.message}`] : [];
 }
 
 /**

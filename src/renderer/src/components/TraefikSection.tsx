@@ -54,7 +54,7 @@ export function TraefikSection({ server }: { server: ServerDto }) {
         <dt>ACME email</dt>
         <dd data-testid="acme-email">{server.acmeEmail ?? 'not set'}</dd>
         <dt>Wildcard domain</dt>
-        <dd className="mono" data-testid="wildcard-domain">
+        <dd className={server.wildcardDomain ? 'mono' : undefined} data-testid="wildcard-domain">
           {server.wildcardDomain ?? 'not set (no automatic domains)'}
         </dd>
       </dl>
