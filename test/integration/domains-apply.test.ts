@@ -77,6 +77,10 @@ describeIntegration(
       const hosts = [`dom-${suffix}-web.apps.example.test`, 'shop.example.test'];
       expect(traefikOnly(info.Config.Labels)).toEqual(traefikLabels({ appId: app.id, domains: hosts, port: app.port }));
       expect(info.HostConfig.PortBindings ?? {}).toEqual({});
+      // right after the deploy, the certificate each domain presents is checked and logged (no
+      // Traefik answers on this test server's port 443, so it says so rather than staying silent)
+      const log = (await core.handlers['deployments.log']({ deploymentId: done.id })).map((l) => l.text);
+      expect(log).toContainEqual(expect.stringMatching(/^Certificate for shop\.example\.test: UNREACHABLE — /));
     });
 
     it('a domain change applies without a build: same image, no new deployment, new labels', async () => {

@@ -96,6 +96,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     env: apps.env,
     audit: apps.audit,
     domains: domainHosts,
+    afterDeploy: (app, log) => domainModule.reportCertificates(app, log),
     ...(options.deploysPerServer ? { perServerLimit: options.deploysPerServer } : {}),
   });
   // Deployments a crash left half-way are settled against the server, now and after each reconnect.

@@ -45,6 +45,8 @@ export interface DeployDeps {
   };
   /** The app's domains (punycode), for its Traefik labels. */
   domains: { hosts(appId: string): string[] };
+  /** Runs once the new container serves, before success is reported (e.g. the certificate check). */
+  afterDeploy?: (app: DeployableApp, log: (line: string) => void) => Promise<void>;
   perServerLimit?: number;
   buildTimeoutMs?: number;
 }
@@ -272,6 +274,7 @@ export class DeployService extends EventEmitter {
       closeStage(stages);
       this.deps.deployments.update(deploymentId, { stages, containerId: result.containerId });
       this.deps.deployments.makeActive(app.id, deploymentId);
+      await this.deps.afterDeploy?.(app, (line) => log('system', line)).catch(() => {});
       log('system', `Deployment #${deployment.number} succeeded in ${formatSeconds(Date.now() - started)}.`);
       this.finish(deploymentId, 'success', null, started);
       this.pruneImagesAfter(app, result.image);

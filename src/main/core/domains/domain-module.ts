@@ -29,7 +29,17 @@ export interface DomainModuleDeps {
 }
 
 /** Domains, their DNS and certificate checks, and Prepare server, wired over the core's parts. */
-export function createDomainModule(deps: DomainModuleDeps): { domains: DomainService; handlers: DomainHandlers } {
+export interface DomainModule {
+  domains: DomainService;
+  handlers: DomainHandlers;
+  /** After a deploy: the certificate each domain presents, as lines for the deploy log. */
+  reportCertificates(app: AppDto, log: (line: string) => void): Promise<void>;
+}
+
+/** A certificate check right after a deploy must not hold the deploy up for long. */
+const AFTER_DEPLOY_CERT_TIMEOUT_MS = 5_000;
+
+export function createDomainModule(deps: DomainModuleDeps): DomainModule {
   const domains = new DomainService({
     domains: new DomainsRepo(deps.db),
     servers: deps.servers,
@@ -80,14 +90,29 @@ export function createDomainModule(deps: DomainModuleDeps): { domains: DomainSer
       const expected = await serverAddresses(server(app.serverId).host, resolver);
       return checkDns(domains.hosts(appId), expected, resolver);
     },
-    async checkCertificates(appId) {
-      const app = deps.apps.get(appId);
-      const conn = deps.pool.connection(app.serverId);
-      // TLS with SNI to the server's port 443, through the SSH connection
-      return Promise.all(
-        domains.hosts(appId).map((host) => checkCertificate(host, () => openTcpChannel(conn, '127.0.0.1', 443))),
-      );
-    },
+    checkCertificates: (appId) => certificatesOf(deps.apps.get(appId)),
   });
-  return { domains, handlers };
+
+  // TLS with SNI to the server's port 443, through the SSH connection
+  function certificatesOf(app: AppDto, timeoutMs?: number) {
+    const conn = deps.pool.connection(app.serverId);
+    return Promise.all(
+      domains
+        .hosts(app.id)
+        .map((host) =>
+          checkCertificate(host, () => openTcpChannel(conn, '127.0.0.1', 443), timeoutMs ? { timeoutMs } : {}),
+        ),
+    );
+  }
+
+  async function reportCertificates(app: AppDto, log: (line: string) => void): Promise<void> {
+    if (app.type !== 'web' || domains.hosts(app.id).length === 0) return;
+    for (const cert of await certificatesOf(app, AFTER_DEPLOY_CERT_TIMEOUT_MS)) {
+      log(
+        `Certificate for ${cert.host}: ${cert.status === 'ok' ? '' : `${cert.status.toUpperCase()} — `}${cert.message}`,
+      );
+    }
+  }
+
+  return { domains, handlers, reportCertificates };
 }
