@@ -3,20 +3,17 @@ import { join } from 'node:path';
 import Dockerode from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDto } from '../../src/shared/dto/app';
-import { findFreePort } from '../fixtures/free-port';
 import {
   BROKEN_BRANCH,
   BROKEN_BUILD_MESSAGE,
   FIXTURE_APP_DIR,
-  createFixtureRepo,
   indexHtmlWithVersion,
   type FixtureRepo,
 } from '../fixtures/git-repo';
 import { describeIntegration } from '../fixtures/integration';
-import { startTestSshd, type TestSshd } from '../fixtures/sshd';
+import { createAppOnTestServer, type AppOnTestServer } from '../support/app-on-test-server';
 import { httpGet, waitForDeployment, waitForStatus } from '../support/deploy-helpers';
-import { serverInput } from '../support/server-input';
-import { createTestCore, type TestCore } from '../support/test-core';
+import type { TestCore } from '../support/test-core';
 
 const local = new Dockerode({ socketPath: '/var/run/docker.sock' });
 const SECRET = 'sup3r-s3cret-token-value';
@@ -25,36 +22,24 @@ describeIntegration(
   'deploy pipeline: clone, build and run on the server',
   ['sshd', 'docker', 'keychain', 'root'],
   () => {
-    let sshd: TestSshd;
+    let fixture: AppOnTestServer;
     let repo: FixtureRepo;
     let core: TestCore;
     let app: AppDto;
     let port: number;
 
     beforeAll(async () => {
-      [sshd, repo] = await Promise.all([startTestSshd(), createFixtureRepo({ withBrokenBranch: true })]);
-      core = await createTestCore();
-      const server = await core.servers.add(serverInput(sshd));
-      const project = await core.handlers['projects.create']({
-        name: `deploy-${Date.now().toString(36)}`,
-        serverId: server.id,
-      });
-      port = await findFreePort();
-      app = await core.handlers['apps.create']({
-        projectId: project.id,
-        name: 'web',
+      fixture = await createAppOnTestServer({
+        projectPrefix: 'deploy',
+        appName: 'web',
         type: 'web',
-        port,
-        gitUrl: repo.url,
-        branch: 'main',
-        cpuLimit: 0.5,
-        memoryMb: 256,
-        restartPolicy: 'on-failure',
-      } as never);
+        withBrokenBranch: true,
+        settings: { branch: 'main', cpuLimit: 0.5, memoryMb: 256, restartPolicy: 'on-failure' },
+      });
+      ({ repo, core, app, port } = fixture);
       await core.handlers['env.set']({
         appId: app.id,
         vars: [
-          { key: 'PORT', value: String(port), scope: 'runtime' },
           { key: 'BUILD_GREETING', value: 'hello from the build', scope: 'build' },
           { key: 'RUNTIME_ONLY', value: 'runtime value', scope: 'runtime' },
           { key: 'SECRET_TOKEN', value: SECRET, secret: true, scope: 'both' },
@@ -63,13 +48,7 @@ describeIntegration(
     });
 
     afterAll(async () => {
-      if (app)
-        await local
-          .getContainer(`app-${app.id}`)
-          .remove({ force: true })
-          .catch(() => {});
-      await core?.dispose();
-      await Promise.all([sshd?.stop(), repo?.remove()]);
+      await fixture?.dispose();
     });
 
     it('deploys a web app: name, network, env, labels, limits, image tag = commit, and it answers', async () => {

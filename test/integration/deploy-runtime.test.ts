@@ -4,12 +4,11 @@ import type { AppDto, AppStatusDto } from '../../src/shared/dto/app';
 import { StreamSink } from '../../src/main/core/api/stream-sink';
 import { DeploymentsRepo } from '../../src/main/core/store/deployments-repo';
 import { findFreePort } from '../fixtures/free-port';
-import { createFixtureRepo, type FixtureRepo } from '../fixtures/git-repo';
+import type { FixtureRepo } from '../fixtures/git-repo';
 import { describeIntegration } from '../fixtures/integration';
-import { startTestSshd, type TestSshd } from '../fixtures/sshd';
+import { createAppOnTestServer, type AppOnTestServer } from '../support/app-on-test-server';
 import { waitForDeployment } from '../support/deploy-helpers';
-import { serverInput } from '../support/server-input';
-import { createTestCore, type TestCore } from '../support/test-core';
+import type { TestCore } from '../support/test-core';
 
 const local = new Dockerode({ socketPath: '/var/run/docker.sock' });
 
@@ -25,31 +24,14 @@ describeIntegration(
   'running apps: controls, live status from Docker events, reconcile',
   ['sshd', 'docker', 'keychain', 'root'],
   () => {
-    let sshd: TestSshd;
-    let repo: FixtureRepo;
+    let fixture: AppOnTestServer;
     let core: TestCore;
     let app: AppDto;
+    let repo: FixtureRepo;
 
     beforeAll(async () => {
-      [sshd, repo] = await Promise.all([startTestSshd(), createFixtureRepo()]);
-      core = await createTestCore();
-      const server = await core.servers.add(serverInput(sshd));
-      const project = await core.handlers['projects.create']({
-        name: `rt-${Date.now().toString(36)}`,
-        serverId: server.id,
-      });
-      const port = await findFreePort();
-      app = await core.handlers['apps.create']({
-        projectId: project.id,
-        name: 'svc',
-        type: 'service',
-        port,
-        gitUrl: repo.url,
-      } as never);
-      await core.handlers['env.set']({
-        appId: app.id,
-        vars: [{ key: 'PORT', value: String(port), scope: 'runtime' }],
-      } as never);
+      fixture = await createAppOnTestServer({ projectPrefix: 'rt', appName: 'svc', type: 'service' });
+      ({ core, app, repo } = fixture);
       expect((await core.handlers['apps.status']({ appId: app.id })).status).toBe('not-deployed');
       const done = await waitForDeployment(
         core,
@@ -59,13 +41,7 @@ describeIntegration(
     });
 
     afterAll(async () => {
-      if (app)
-        await local
-          .getContainer(`app-${app.id}`)
-          .remove({ force: true })
-          .catch(() => {});
-      await core?.dispose();
-      await Promise.all([sshd?.stop(), repo?.remove()]);
+      await fixture?.dispose();
     });
 
     it('a service publishes no host port', async () => {

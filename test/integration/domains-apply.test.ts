@@ -2,13 +2,10 @@ import Dockerode from 'dockerode';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AppDto } from '../../src/shared/dto/app';
 import { traefikLabels } from '../../src/shared/traefik-labels';
-import { findFreePort } from '../fixtures/free-port';
-import { createFixtureRepo, type FixtureRepo } from '../fixtures/git-repo';
 import { describeIntegration } from '../fixtures/integration';
-import { startTestSshd, type TestSshd } from '../fixtures/sshd';
+import { createAppOnTestServer, type AppOnTestServer } from '../support/app-on-test-server';
 import { waitForDeployment } from '../support/deploy-helpers';
-import { serverInput } from '../support/server-input';
-import { createTestCore, type TestCore } from '../support/test-core';
+import type { TestCore } from '../support/test-core';
 
 const local = new Dockerode({ socketPath: '/var/run/docker.sock' });
 
@@ -25,40 +22,25 @@ describeIntegration(
   'domains: Traefik labels on the container, applied without a rebuild',
   ['sshd', 'docker', 'keychain', 'root'],
   () => {
-    let sshd: TestSshd;
-    let repo: FixtureRepo;
+    let fixture: AppOnTestServer;
     let core: TestCore;
     let app: AppDto;
-    const suffix = Date.now().toString(36);
+    let suffix: string;
 
     beforeAll(async () => {
-      [sshd, repo] = await Promise.all([startTestSshd(), createFixtureRepo()]);
-      core = await createTestCore();
-      const server = await core.servers.add(serverInput(sshd));
-      core.db.prepare('UPDATE servers SET wildcard_domain = ? WHERE id = ?').run('apps.example.test', server.id);
-      const project = await core.handlers['projects.create']({ name: `dom-${suffix}`, serverId: server.id });
-      const port = await findFreePort();
-      app = await core.handlers['apps.create']({
-        projectId: project.id,
-        name: 'web',
+      fixture = await createAppOnTestServer({
+        projectPrefix: 'dom',
+        appName: 'web',
         type: 'web',
-        port,
-        gitUrl: repo.url,
-      } as never);
-      await core.handlers['env.set']({
-        appId: app.id,
-        vars: [{ key: 'PORT', value: String(port), scope: 'runtime' }],
-      } as never);
+        prepareServer: (c, server) =>
+          c.db.prepare('UPDATE servers SET wildcard_domain = ? WHERE id = ?').run('apps.example.test', server.id),
+      });
+      ({ core, app } = fixture);
+      suffix = fixture.project.name.slice('dom-'.length);
     });
 
     afterAll(async () => {
-      if (app)
-        await local
-          .getContainer(`app-${app.id}`)
-          .remove({ force: true })
-          .catch(() => {});
-      await core?.dispose();
-      await Promise.all([sshd?.stop(), repo?.remove()]);
+      await fixture?.dispose();
     });
 
     it('a new web app gets its automatic domain from the server wildcard', async () => {
@@ -119,7 +101,7 @@ describeIntegration(
         projectId: app.projectId,
         name: 'other',
         type: 'web',
-        gitUrl: repo.url,
+        gitUrl: fixture.repo.url,
       } as never);
       await core.handlers['domains.add']({ appId: app.id, host: 'taken.example.test' });
       await expect(
