@@ -33,6 +33,7 @@ import {
   importEnvInputSchema,
   listAppsInputSchema,
   renameProjectInputSchema,
+  setGitTokenInputSchema,
   setEnvInputSchema,
   updateAppInputSchema,
 } from './schemas/app';
@@ -98,6 +99,7 @@ export const apiDefinition = {
   'apps.create': call<AppDto>()(createAppInputSchema),
   'apps.update': call<AppDto>()(updateAppInputSchema),
   'apps.delete': call<{ removed: true }>()(deleteAppInputSchema),
+  'apps.setGitToken': call<AppDto>()(setGitTokenInputSchema),
   'apps.control': call<AppStatusDto>()(appControlInputSchema),
   'apps.status': call<AppStatusDto>()(appIdInputSchema),
   'apps.statusWatch': stream<AppStatusDto>()(noInput),

@@ -153,6 +153,7 @@ describeIntegration('mist CLI: projects, apps, env and deploy', ['sshd', 'docker
         'description',
         'dockerfilePath',
         'gitUrl',
+        'hasGitToken',
         'id',
         'internalAddress',
         'memoryMb',

@@ -35,6 +35,7 @@ const app = (overrides: Partial<AppDto> = {}): AppDto => ({
   description: '',
   port: 3000,
   gitUrl: 'https://github.com/me/shop.git',
+  hasGitToken: false,
   branch: 'main',
   dockerfilePath: './Dockerfile',
   rootDir: '/',

@@ -26,6 +26,7 @@ const app: AppDto = {
   description: '',
   port: 3000,
   gitUrl: 'acme/web',
+  hasGitToken: false,
   branch: 'main',
   dockerfilePath: './Dockerfile',
   rootDir: '/',

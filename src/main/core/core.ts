@@ -7,7 +7,9 @@ import { createHandlers } from './api/create-handlers';
 import { deployHandlers } from './api/handlers/deploy-handlers';
 import { serverHandlers } from './api/handlers/server-handlers';
 import { createAppModule, type AppModule } from './apps/app-module';
+import { GitTokens } from './apps/git-tokens';
 import { AuditLog } from './audit/audit-log';
+import { AppsRepo } from './store/apps-repo';
 import { AuditRepo } from './store/audit-repo';
 import { AppRuntime } from './deploy/app-runtime';
 import { DeployService } from './deploy/deploy-service';
@@ -84,7 +86,16 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     pool,
     servers: repo,
     // an app's deploys must not outlive it
-    beforeAppDelete: async (app) => deploys.cancelAllFor(app.id),
+    beforeAppDelete: async (app) => {
+      deploys.cancelAllFor(app.id);
+      await gitTokens.forget(app.id);
+    },
+  });
+  const gitTokens = new GitTokens({
+    apps: new AppsRepo(db),
+    secrets,
+    audit: apps.audit,
+    getApp: (appId) => apps.apps.get(appId),
   });
   const deployments = new DeploymentsRepo(db);
   const domainHosts = { hosts: (appId: string) => domainModule.domains.hosts(appId) };
@@ -96,6 +107,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     env: apps.env,
     audit: apps.audit,
     domains: domainHosts,
+    gitToken: (appId) => gitTokens.get(appId),
     afterDeploy: (app, log) => domainModule.reportCertificates(app, log),
     ...(options.deploysPerServer ? { perServerLimit: options.deploysPerServer } : {}),
   });
@@ -136,7 +148,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
       info: { version: packageJson.version, shell: options.shell ?? 'web', dataDir },
     }),
     projectsAndApps: appsAndProjects,
-    deploys: deployHandlers({ deploys, runtime }),
+    deploys: deployHandlers({ deploys, runtime, gitTokens }),
     domains: domainModule.handlers,
   });
   return {

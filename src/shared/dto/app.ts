@@ -22,6 +22,8 @@ export interface AppDto {
   port: number;
   /** As the user typed it (https, ssh, git://, a server path, file://, or owner/repo). */
   gitUrl: string | null;
+  /** An access token for a private https repository is stored (in the keychain; never shown). */
+  hasGitToken: boolean;
   branch: string;
   dockerfilePath: string;
   rootDir: string;

@@ -126,3 +126,14 @@ export const auditListInputSchema = z.object({
   appId: idSchema.optional(),
   limit: z.number().int().min(1).max(1000).default(200),
 });
+
+export const setGitTokenInputSchema = z.object({
+  appId: idSchema,
+  /** null removes it. */
+  token: z
+    .string()
+    .min(1, 'the token is empty')
+    .max(4096)
+    .refine((value) => !/\s/.test(value), 'a token has no spaces or line breaks')
+    .nullable(),
+});

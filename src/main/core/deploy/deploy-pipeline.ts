@@ -27,6 +27,8 @@ export interface PipelineContext {
   domains: string[];
   /** Whether the server builds with BuildKit (asked once per server and remembered). */
   buildKit(): Promise<boolean>;
+  /** Access token for a private https repository (handed to git on stdin), or null. */
+  gitToken: string | null;
   /** The server opted in to ssh-agent forwarding for git (private repositories over ssh). */
   forwardAgent: boolean;
   buildArgs: Array<{ key: string; value: string }>;
@@ -80,7 +82,7 @@ export async function runPipeline(
   };
   const commit = await checkoutBranchHead(
     ctx.conn,
-    { dir, url: app.gitCloneUrl, branch: app.branch, user: ctx.serverUser },
+    { dir, url: app.gitCloneUrl, branch: app.branch, user: ctx.serverUser, token: ctx.gitToken },
     { ...streamed(GIT_TIMEOUT_MS, onControl), forwardAgent: ctx.forwardAgent },
   );
   const image = imageTag(app, commit.hash);

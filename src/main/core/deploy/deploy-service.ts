@@ -45,6 +45,8 @@ export interface DeployDeps {
   };
   /** The app's domains (punycode), for its Traefik labels. */
   domains: { hosts(appId: string): string[] };
+  /** The app's git access token (private https repositories), from the keychain; null when none. */
+  gitToken?: (appId: string) => Promise<string | null>;
   /** Runs once the new container serves, before success is reported (e.g. the certificate check). */
   afterDeploy?: (app: DeployableApp, log: (line: string) => void) => Promise<void>;
   perServerLimit?: number;
@@ -234,7 +236,8 @@ export class DeployService extends EventEmitter {
       this.buildTimeout(),
     );
     try {
-      redact = createRedactor(await this.deps.env.secretValues(app.id));
+      const gitToken = (await this.deps.gitToken?.(app.id)) ?? null;
+      redact = createRedactor([...(await this.deps.env.secretValues(app.id)), ...(gitToken ? [gitToken] : [])]);
       const [buildVars, runtimeVars] = await Promise.all([
         this.deps.env.resolved(app.id, 'build'),
         this.deps.env.resolved(app.id, 'runtime'),
@@ -256,6 +259,7 @@ export class DeployService extends EventEmitter {
         serverUser: server?.user ?? 'the SSH user',
         forwardAgent: server?.forwardAgent === true,
         buildKit: () => this.buildKitFor(app.serverId),
+        gitToken,
         domains: this.deps.domains.hosts(app.id),
         buildArgs: buildVars,
         runtimeEnv: runtimeVars,

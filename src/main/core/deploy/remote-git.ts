@@ -21,19 +21,30 @@ export const COMMIT_MARKER = 'MIST-COMMIT ';
  */
 const CHECKOUT_SCRIPT = `set -e
 dir=$1 url=$2 branch=$3
-if out=$(git ls-remote --exit-code -- "$url" "refs/heads/$branch"); then :; else
+# Never wait for a password prompt: a missing credential must fail, not hang until the timeout.
+export GIT_TERMINAL_PROMPT=0 GIT_SSH_COMMAND="ssh -o BatchMode=yes"
+# An access token, if any, is the first line of stdin. It reaches git only through this credential
+# helper (the helper's text names the variable, not the token), and no other helper may store it.
+IFS= read -r MIST_GIT_TOKEN || true
+export MIST_GIT_TOKEN
+if [ -n "$MIST_GIT_TOKEN" ]; then
+  set -- -c credential.helper= -c 'credential.helper=!f() { test "$1" = get && printf "username=x-access-token\\npassword=%s\\n" "$MIST_GIT_TOKEN"; }; f'
+else
+  set --
+fi
+if out=$(git "$@" ls-remote --exit-code -- "$url" "refs/heads/$branch"); then :; else
   code=$?; if [ "$code" = 2 ]; then exit ${MISSING_BRANCH_EXIT}; fi; exit "$code"
 fi
 sha=\${out%%[[:space:]]*}
 echo "${RESOLVED_MARKER}$sha"
 if [ -d "$dir/.git" ]; then
   git -C "$dir" remote set-url origin "$url"
-  git -C "$dir" fetch --no-tags --progress origin "+refs/heads/$branch:refs/remotes/origin/$branch"
+  git "$@" -C "$dir" fetch --no-tags --progress origin "+refs/heads/$branch:refs/remotes/origin/$branch"
 else
   parent=$(dirname "$dir")
   if ! mkdir -p "$parent" 2>/dev/null || [ ! -w "$parent" ]; then echo "cannot create $parent" >&2; exit ${CANNOT_CREATE_EXIT}; fi
   rm -rf "$dir.partial"
-  git clone --no-checkout --progress -- "$url" "$dir.partial"
+  git "$@" clone --no-checkout --progress -- "$url" "$dir.partial"
   mv "$dir.partial" "$dir"
 fi
 git -C "$dir" -c advice.detachedHead=false checkout --force --detach "$sha"
@@ -49,11 +60,11 @@ export interface CommitInfo {
 
 export async function checkoutBranchHead(
   conn: ServerConnection,
-  target: { dir: string; url: string; branch: string; user: string },
+  target: { dir: string; url: string; branch: string; user: string; token?: string | null },
   options: ExecOptions,
 ): Promise<CommitInfo> {
   const argv = ['sh', '-c', CHECKOUT_SCRIPT, 'sh', target.dir, target.url, target.branch];
-  const result = await execRemote(conn, argv, options);
+  const result = await execRemote(conn, argv, { ...options, stdin: target.token ? `${target.token}\n` : '' });
   if (result.exitCode === MISSING_BRANCH_EXIT) {
     throw new MistError('invalid-input', `The branch "${target.branch}" does not exist in ${target.url}.`);
   }
@@ -77,10 +88,16 @@ function gitFailure(stderr: string, exitCode: number | null, url: string): MistE
       `The server does not know the host key of the git host in ${url}. On the server, check and add it once (e.g. ssh-keyscan github.com >> ~/.ssh/known_hosts). git said: ${reason}`,
     );
   }
-  if (/Permission denied \(publickey|could not read Username|Authentication failed/.test(stderr)) {
+  if (/Permission denied \(publickey/.test(stderr)) {
     return new MistError(
       'command-failed',
       `The server could not authenticate to ${url}. For a private repository over ssh, turn on "Forward my ssh-agent" for this server and make sure your agent holds a key the git host accepts. git said: ${reason}`,
+    );
+  }
+  if (/could not read Username|Authentication failed|terminal prompts disabled|401/.test(stderr)) {
+    return new MistError(
+      'command-failed',
+      `The server could not authenticate to ${url}. For a private https repository, store an access token for this app (Git settings, or mist app set --git-token-stdin). git said: ${reason}`,
     );
   }
   return new MistError('command-failed', `Fetching ${url} on the server failed: ${reason}`);

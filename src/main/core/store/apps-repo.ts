@@ -26,6 +26,7 @@ interface AppRow {
   memory_mb: number | null;
   restart_policy: RestartPolicy;
   config_version: number;
+  git_token_ref: string | null;
   created_at: string;
   updated_at: string;
   server_id: string;
@@ -70,6 +71,7 @@ function toRecord(row: AppRow): AppRecord {
     description: row.description,
     port: row.port,
     gitUrl: row.git_url,
+    hasGitToken: row.git_token_ref !== null,
     branch: row.branch,
     dockerfilePath: row.dockerfile_path,
     rootDir: row.root_dir,
@@ -141,6 +143,17 @@ export class AppsRepo {
   }
 
   /** A change outside the apps row that a deploy applies (e.g. an env var). */
+  /** Records (or clears) the keychain reference of the app's git access token. */
+  setGitTokenRef(id: string, ref: string | null, now = new Date().toISOString()): void {
+    this.db.prepare('UPDATE apps SET git_token_ref = ?, updated_at = ? WHERE id = ?').run(ref, now, id);
+  }
+
+  gitTokenRef(id: string): string | null {
+    const row = this.db.prepare('SELECT git_token_ref FROM apps WHERE id = ?').get(id) as
+      { git_token_ref: string | null } | undefined;
+    return row?.git_token_ref ?? null;
+  }
+
   bumpConfigVersion(id: string, now = new Date().toISOString()): void {
     this.db.prepare('UPDATE apps SET config_version = config_version + 1, updated_at = ? WHERE id = ?').run(now, id);
   }

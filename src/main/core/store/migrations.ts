@@ -144,4 +144,9 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    description: 'an access token per app for private https repositories (the token lives in the keychain)',
+    sql: `ALTER TABLE apps ADD COLUMN git_token_ref TEXT;`,
+  },
 ];

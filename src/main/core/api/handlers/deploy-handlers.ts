@@ -1,13 +1,22 @@
 import type { AppStatusDto, DeploymentEventDto } from '../../../../shared/dto/app';
 import type { AppRuntime } from '../../deploy/app-runtime';
+import type { GitTokens } from '../../apps/git-tokens';
 import type { DeployService } from '../../deploy/deploy-service';
 import type { ApiHandlers, HandlersFor } from '../api-handlers';
 
 /** Deploys, deployment history and logs, and the running app's controls and status. */
 export type DeployHandlers = HandlersFor<'deploy.' | 'deployments.'> &
-  Pick<ApiHandlers, 'apps.control' | 'apps.status' | 'apps.statusWatch'>;
+  Pick<ApiHandlers, 'apps.control' | 'apps.status' | 'apps.statusWatch' | 'apps.setGitToken'>;
 
-export function deployHandlers({ deploys, runtime }: { deploys: DeployService; runtime: AppRuntime }): DeployHandlers {
+export function deployHandlers({
+  deploys,
+  runtime,
+  gitTokens,
+}: {
+  deploys: DeployService;
+  runtime: AppRuntime;
+  gitTokens: GitTokens;
+}): DeployHandlers {
   return {
     'deploy.start': ({ appId, trigger }) => deploys.start(appId, trigger),
     'deploy.cancel': ({ deploymentId }) => deploys.cancel(deploymentId),
@@ -31,6 +40,7 @@ export function deployHandlers({ deploys, runtime }: { deploys: DeployService; r
       deploys.on('event', forward);
       return () => deploys.off('event', forward);
     },
+    'apps.setGitToken': ({ appId, token }) => gitTokens.set(appId, token),
     'apps.control': ({ appId, action }) => runtime.control(appId, action),
     'apps.status': ({ appId }) => runtime.status(appId),
     'apps.statusWatch': (_input, sink) => {
