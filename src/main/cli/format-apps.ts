@@ -66,6 +66,11 @@ export function formatMemory(memoryMb: number | null): string {
   return memoryMb === null ? 'no limit' : `${memoryMb} MB`;
 }
 
+/** Whether an app has a git access token; the token itself is never shown. */
+export function formatGitToken(hasGitToken: boolean): string {
+  return hasGitToken ? 'stored in keychain' : 'none';
+}
+
 /** One app's settings as aligned `label  value` lines under a title line. */
 export function formatAppDetails(ref: string, app: AppDto, now: number): string {
   const published = app.type === 'web' ? 'published on the host unless a domain is set' : 'not published';
@@ -74,6 +79,7 @@ export function formatAppDetails(ref: string, app: AppDto, now: number): string 
     ['port', `${app.port} (${published})`],
     ['internal', `${app.internalAddress} (for other apps on the server)`],
     ['repository', app.gitUrl ?? '- (set one with --git)'],
+    ['git token', formatGitToken(app.hasGitToken)],
     ['branch', app.branch],
     ['dockerfile', app.dockerfilePath],
     ['root', app.rootDir],

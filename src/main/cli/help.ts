@@ -195,12 +195,16 @@ Changes the given settings, and only those; they apply on the next deploy. At le
 Options:
 ${APP_SETTINGS_HELP}
   --git none            forget the repository
+  --git-token-stdin     store an access token for a private https repository, read from stdin
+                        (kept in the OS keychain; never taken from the command line)
+  --git-token none      remove the stored access token
   --json                print the app as JSON
   -h, --help            show this help
 
 Example:
   mist app set shop/web --cpu 0.5 --memory 512 --restart always
   mist app set shop/web --cpu none
+  printf '%s' "$GITHUB_TOKEN" | mist app set shop/web --git-token-stdin
 `;
 
 export const APP_SHOW_HELP = `Usage: mist app show PROJECT/APP [--json]

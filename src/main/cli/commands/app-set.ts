@@ -1,18 +1,29 @@
 import { apiDefinition } from '../../../shared/api';
 import type { AppDto } from '../../../shared/dto/app';
+import { setGitTokenInputSchema } from '../../../shared/schemas/app';
 import { callApi } from '../api';
 import { APP_SETTING_OPTIONS, parseAppSettingFlags } from '../app-flags';
-import { expectPositionals, flagOption, parseCommandArgs, type OptionSpecs } from '../args';
-import { withCore, type Command } from '../command';
+import {
+  expectPositionals,
+  flagOption,
+  parseCommandArgs,
+  stringOption,
+  type OptionSpecs,
+  type ParsedArgs,
+} from '../args';
+import { withCore, type Command, type CommandContext } from '../command';
 import { CliUsageError, EXIT_OK } from '../errors';
 import { formatJson } from '../format';
-import { formatCpu, formatMemory } from '../format-apps';
+import { formatCpu, formatGitToken, formatMemory } from '../format-apps';
+import { readSecretFromStdin } from '../io';
 import { parseAppRef, resolveApp, type AppRef } from '../resolve';
 import { APP_FIELD_SOURCES, usageErrorFromZod } from '../validate';
 
 const COMMAND = 'app set';
 const OPTIONS: OptionSpecs = {
   ...APP_SETTING_OPTIONS,
+  'git-token': { type: 'string' },
+  'git-token-stdin': { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
@@ -23,7 +34,29 @@ export interface AppSetArgs {
   ref: AppRef;
   /** Only the settings given; checked by the apps.update schema. */
   changes: ReturnType<typeof changesSchema.parse>;
+  /** `stdin`: store the token read from stdin (`apps.setGitToken`); `remove`: delete it; absent: keep it. */
+  gitToken?: 'stdin' | 'remove';
   json: boolean;
+}
+
+/**
+ * --git-token-stdin or --git-token none. A token is a secret: it is never taken from the command
+ * line (where `ps` and shell history would show it), so any other --git-token value is refused.
+ */
+function parseGitTokenFlags(values: ParsedArgs['values']): AppSetArgs['gitToken'] {
+  const value = stringOption(values, 'git-token');
+  const fromStdin = flagOption(values, 'git-token-stdin');
+  if (value !== undefined && fromStdin) {
+    throw new CliUsageError('choose --git-token-stdin or --git-token none, not both', COMMAND);
+  }
+  if (value !== undefined && value !== 'none') {
+    throw new CliUsageError(
+      'tokens are never taken from arguments: use --git-token-stdin (or --git-token none to remove it)',
+      COMMAND,
+    );
+  }
+  if (fromStdin) return 'stdin';
+  return value === 'none' ? 'remove' : undefined;
 }
 
 export function parseAppSetArgs(args: string[]): AppSetArgs {
@@ -31,15 +64,35 @@ export function parseAppSetArgs(args: string[]): AppSetArgs {
   const [refText] = expectPositionals(COMMAND, positionals, ['PROJECT/APP']) as [string];
   const ref = parseAppRef(refText, COMMAND);
   const flags = parseAppSettingFlags(COMMAND, values);
-  if (Object.keys(flags).length === 0) {
+  const gitToken = parseGitTokenFlags(values);
+  if (Object.keys(flags).length === 0 && gitToken === undefined) {
     throw new CliUsageError(
-      'nothing to change: give at least one of --port, --git, --branch, --dockerfile, --root, --description, --cpu, --memory, --restart',
+      'nothing to change: give at least one of --port, --git, --branch, --dockerfile, --root, --description, --cpu, --memory, --restart, --git-token-stdin, --git-token none',
       COMMAND,
     );
   }
   const checked = changesSchema.safeParse(flags);
   if (!checked.success) throw usageErrorFromZod(checked.error, COMMAND, APP_FIELD_SOURCES);
-  return { ref, changes: checked.data, json: flagOption(values, 'json') };
+  return {
+    ref,
+    changes: checked.data,
+    ...(gitToken !== undefined ? { gitToken } : {}),
+    json: flagOption(values, 'json'),
+  };
+}
+
+/** The token from stdin, checked by the apps.setGitToken schema before anything is opened or changed. */
+export async function readGitToken(ctx: CommandContext): Promise<string> {
+  const token = await readSecretFromStdin(ctx.io, '--git-token-stdin', COMMAND);
+  const checked = setGitTokenInputSchema.shape.token.safeParse(token);
+  if (!checked.success) {
+    // The message only: the token itself is never echoed.
+    throw new CliUsageError(
+      `invalid token from --git-token-stdin: ${checked.error.issues[0]?.message ?? 'not a token'}`,
+      COMMAND,
+    );
+  }
+  return token;
 }
 
 const LABELS: Record<string, [string, (app: AppDto) => string]> = {
@@ -52,6 +105,7 @@ const LABELS: Record<string, [string, (app: AppDto) => string]> = {
   cpuLimit: ['cpu', (a) => formatCpu(a.cpuLimit)],
   memoryMb: ['memory', (a) => formatMemory(a.memoryMb)],
   restartPolicy: ['restart', (a) => a.restartPolicy],
+  hasGitToken: ['git token', (a) => formatGitToken(a.hasGitToken)],
 };
 
 export function describeChanges(ref: string, app: AppDto, fields: string[]): string {
@@ -67,10 +121,19 @@ export const appSet: Command = {
   name: COMMAND,
   async run(argv, ctx) {
     const args = parseAppSetArgs(argv);
+    // Read and checked before the core opens, like server add's --password-stdin.
+    const token = args.gitToken === 'stdin' ? await readGitToken(ctx) : undefined;
     return withCore(ctx, { useSecretOverride: true }, async (core) => {
       const { app, ref } = await resolveApp(core, args.ref);
-      const updated = await callApi(core, 'apps.update', { ...args.changes, id: app.id });
-      ctx.io.stdout.write(args.json ? formatJson(updated) : describeChanges(ref, updated, Object.keys(args.changes)));
+      const fields = Object.keys(args.changes);
+      let updated = app;
+      // The settings first, so that `--git URL --git-token-stdin` stores the token for the new URL.
+      if (fields.length > 0) updated = await callApi(core, 'apps.update', { ...args.changes, id: app.id });
+      if (args.gitToken !== undefined) {
+        updated = await callApi(core, 'apps.setGitToken', { appId: app.id, token: token ?? null });
+        fields.push('hasGitToken');
+      }
+      ctx.io.stdout.write(args.json ? formatJson(updated) : describeChanges(ref, updated, fields));
       return EXIT_OK;
     });
   },

@@ -15,6 +15,7 @@ import {
 import { AppField } from './AppField';
 import { DeleteApp } from './DeleteApp';
 import { ErrorNotice } from './ErrorNotice';
+import { GitTokenSection } from './GitTokenSection';
 
 const TITLES: Record<SettingsSection, { title: string; note: string }> = {
   general: { title: 'General', note: 'The name is also the container’s label; the port is where the app listens.' },
@@ -85,6 +86,7 @@ export function AppSettingsTab({ app, section }: { app: AppDto; section: Setting
           )}
         </div>
       </form>
+      {section === 'git' && <GitTokenSection app={app} />}
       {section === 'general' && (
         <section className="panel danger-zone" aria-labelledby="delete-app-heading">
           <h2 id="delete-app-heading">Delete app</h2>
