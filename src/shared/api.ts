@@ -18,6 +18,7 @@ import type {
   ProjectDto,
 } from './dto/app';
 import type { CertStatusDto, DnsStatusDto, DomainDto, PrepareServerResultDto } from './dto/domain';
+import type { TemplateCatalogDto } from './dto/template';
 import { appDomainInputSchema, prepareServerInputSchema } from './schemas/domain';
 import {
   appControlInputSchema,
@@ -118,6 +119,9 @@ export const apiDefinition = {
   'deployments.watch': stream<DeploymentEventDto>()(deploymentIdInputSchema),
 
   'audit.list': call<AuditEntryDto[]>()(auditListInputSchema),
+
+  /** Database templates: the built-in ones and the user's own, with every invalid file and why. */
+  'templates.list': call<TemplateCatalogDto>()(noInput),
 
   'servers.prepare': call<PrepareServerResultDto>()(prepareServerInputSchema),
   'servers.openTraefikDashboard': call<{ url: string }>()(serverIdInputSchema),

@@ -14,6 +14,7 @@ import { AuditRepo } from './store/audit-repo';
 import { AppRuntime } from './deploy/app-runtime';
 import { DeployService } from './deploy/deploy-service';
 import { createDomainModule } from './domains/domain-module';
+import { customTemplatesDir, loadTemplates } from './templates/template-catalog';
 import { closeDashboardForwards } from './traefik/dashboard-forward';
 import { databasePath, defaultDataDir } from './paths';
 import { KeychainSecretStore, type SecretStore } from './secrets/secret-store';
@@ -39,6 +40,8 @@ export interface CoreOptions {
   timings?: Partial<ConnectionTimings>;
   /** The Traefik image Prepare server runs (default: the pinned v3 image; tests use a local stand-in). */
   traefikImage?: string;
+  /** The built-in database templates (packaged app: its resources folder; default: the repository's). */
+  templatesDir?: string;
   /** Deploys running at once per server (default 2). */
   deploysPerServer?: number;
 }
@@ -150,6 +153,14 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     projectsAndApps: appsAndProjects,
     deploys: deployHandlers({ deploys, runtime, gitTokens }),
     domains: domainModule.handlers,
+    // read on every call, so a template file dropped into the data folder shows up at once
+    templates: {
+      'templates.list': () =>
+        loadTemplates({
+          ...(options.templatesDir ? { builtinDir: options.templatesDir } : {}),
+          customDir: customTemplatesDir(dataDir),
+        }),
+    },
   });
   return {
     dataDir,

@@ -61,7 +61,11 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     applySecurityRestrictions(isAppUrl);
-    core = await createCore({ shell: 'electron' });
+    // packaged: electron-builder copies templates/ into the app's resources
+    core = await createCore({
+      shell: 'electron',
+      ...(app.isPackaged ? { templatesDir: join(process.resourcesPath, 'templates') } : {}),
+    });
     bindIpc(core.handlers, isAppUrl);
     buildMenu();
     mainWindow = createWindow(core.dataDir);

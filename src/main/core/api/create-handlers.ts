@@ -1,4 +1,4 @@
-import type { ApiHandlers } from './api-handlers';
+import type { ApiHandlers, HandlersFor } from './api-handlers';
 import type { DeployHandlers } from './handlers/deploy-handlers';
 import type { DomainHandlers } from './handlers/domain-handlers';
 import type { ProjectAppHandlers } from './handlers/project-app-handlers';
@@ -10,6 +10,7 @@ export function createHandlers(groups: {
   projectsAndApps: ProjectAppHandlers;
   deploys: DeployHandlers;
   domains: DomainHandlers;
+  templates: HandlersFor<'templates.'>;
 }): ApiHandlers {
-  return { ...groups.servers, ...groups.projectsAndApps, ...groups.deploys, ...groups.domains };
+  return { ...groups.servers, ...groups.projectsAndApps, ...groups.deploys, ...groups.domains, ...groups.templates };
 }
