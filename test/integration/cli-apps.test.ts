@@ -1,7 +1,5 @@
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Dockerode from 'dockerode';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AppDto, DeploymentDto, EnvVarDto, ProjectDto } from '../../src/shared/dto/app';
@@ -12,18 +10,10 @@ import { describeIntegration } from '../fixtures/integration';
 import { startTestSshd, type TestSshd } from '../fixtures/sshd';
 import { makeTempDir, type TempDir } from '../fixtures/temp-home';
 import { httpGet } from '../support/deploy-helpers';
-import { TEST_KEYCHAIN_SERVICE } from '../support/test-core';
+import { runMist, type MistResult, type MistRunOptions } from '../support/run-mist';
 
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const MIST_BIN = join(REPO_ROOT, 'bin', 'mist.cjs');
 const SECRET = 'cli-s3cret-value-$(touch /tmp/pwned)';
 const local = new Dockerode({ socketPath: '/var/run/docker.sock' });
-
-interface MistResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 describeIntegration('mist CLI: projects, apps, env and deploy', ['sshd', 'docker', 'keychain', 'root'], () => {
   let sshd: TestSshd;
@@ -36,32 +26,7 @@ describeIntegration('mist CLI: projects, apps, env and deploy', ['sshd', 'docker
   let appId: string | undefined;
 
   /** The real CLI in a child process: stdin is a pipe (never a TTY), the store is a temp dir. */
-  const mist = (args: string[], opts: { input?: string; timeoutMs?: number } = {}): Promise<MistResult> =>
-    new Promise((resolve, reject) => {
-      const env: NodeJS.ProcessEnv = {
-        ...process.env,
-        MIST_CLI_FROM_SOURCE: '1',
-        MIST_HOME: home.path,
-        MIST_KEYCHAIN_SERVICE: TEST_KEYCHAIN_SERVICE,
-        MIST_KNOWN_HOSTS: 'none',
-      };
-      delete env.MIST_SSH_SECRET;
-      delete env.MIST_DEBUG;
-      const child = spawn(process.execPath, [MIST_BIN, ...args], {
-        cwd: REPO_ROOT,
-        env,
-        stdio: ['pipe', 'pipe', 'pipe'],
-        timeout: opts.timeoutMs ?? 60_000,
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-      child.on('error', reject);
-      child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr }));
-      child.stdin.on('error', () => undefined);
-      child.stdin.end(opts.input ?? '');
-    });
+  const mist = (args: string[], opts: MistRunOptions = {}): Promise<MistResult> => runMist(home.path, args, opts);
 
   const ok = async (args: string[], opts: { input?: string; timeoutMs?: number } = {}): Promise<MistResult> => {
     const result = await mist(args, opts);

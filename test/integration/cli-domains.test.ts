@@ -1,22 +1,10 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CertStatusDto, DnsStatusDto, DomainDto } from '../../src/shared/dto/domain';
 import { createFixtureRepo, type FixtureRepo } from '../fixtures/git-repo';
 import { describeIntegration } from '../fixtures/integration';
 import { startTestSshd, type TestSshd } from '../fixtures/sshd';
 import { makeTempDir, type TempDir } from '../fixtures/temp-home';
-import { TEST_KEYCHAIN_SERVICE } from '../support/test-core';
-
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const MIST_BIN = join(REPO_ROOT, 'bin', 'mist.cjs');
-
-interface MistResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { runMist, type MistResult } from '../support/run-mist';
 
 type CheckedDomain = DomainDto & { dns?: DnsStatusDto; certificate?: CertStatusDto };
 
@@ -30,32 +18,7 @@ describeIntegration('mist CLI: domains', ['sshd', 'docker', 'keychain', 'root'],
   const host = `${project}-web.test`;
 
   /** The real CLI in a child process: stdin is a pipe (never a TTY), the store is a temp dir. */
-  const mist = (args: string[]): Promise<MistResult> =>
-    new Promise((resolve, reject) => {
-      const env: NodeJS.ProcessEnv = {
-        ...process.env,
-        MIST_CLI_FROM_SOURCE: '1',
-        MIST_HOME: home.path,
-        MIST_KEYCHAIN_SERVICE: TEST_KEYCHAIN_SERVICE,
-        MIST_KNOWN_HOSTS: 'none',
-      };
-      delete env.MIST_SSH_SECRET;
-      delete env.MIST_DEBUG;
-      const child = spawn(process.execPath, [MIST_BIN, ...args], {
-        cwd: REPO_ROOT,
-        env,
-        stdio: ['pipe', 'pipe', 'pipe'],
-        timeout: 60_000,
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-      child.on('error', reject);
-      child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr }));
-      child.stdin.on('error', () => undefined);
-      child.stdin.end('');
-    });
+  const mist = (args: string[]): Promise<MistResult> => runMist(home.path, args);
 
   const ok = async (args: string[]): Promise<MistResult> => {
     const result = await mist(args);

@@ -1,59 +1,22 @@
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ServerCheckDto, ServerDto } from '../../src/shared/dto/server';
 import { describeIntegration } from '../fixtures/integration';
 import { runChecked } from '../fixtures/run-command';
 import { startTestSshd, type TestSshd } from '../fixtures/sshd';
 import { makeTempDir, type TempDir } from '../fixtures/temp-home';
-import { TEST_KEYCHAIN_SERVICE } from '../support/test-core';
+import { runMist, type MistResult, type MistRunOptions } from '../support/run-mist';
 
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const MIST_BIN = join(REPO_ROOT, 'bin', 'mist.cjs');
 /** A well-formed fingerprint that no test key has. */
 const WRONG_FINGERPRINT = `SHA256:${'Q'.repeat(43)}`;
-
-interface MistResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 describeIntegration('mist CLI: server add / list / check / remove', ['sshd', 'docker', 'keychain', 'root'], () => {
   let sshd: TestSshd;
   let home: TempDir;
 
   /** The real CLI in a child process: stdin is a pipe (never a TTY), the store is a temp dir. */
-  const mist = (args: string[], opts: { input?: string; env?: Record<string, string> } = {}): Promise<MistResult> =>
-    new Promise((resolve, reject) => {
-      const env: NodeJS.ProcessEnv = {
-        ...process.env,
-        MIST_CLI_FROM_SOURCE: '1',
-        MIST_HOME: home.path,
-        MIST_KEYCHAIN_SERVICE: TEST_KEYCHAIN_SERVICE,
-        MIST_KNOWN_HOSTS: 'none',
-        ...opts.env,
-      };
-      delete env.MIST_SSH_SECRET;
-      delete env.MIST_DEBUG;
-      if (opts.env?.MIST_SSH_SECRET) env.MIST_SSH_SECRET = opts.env.MIST_SSH_SECRET;
-      const child = spawn(process.execPath, [MIST_BIN, ...args], {
-        cwd: REPO_ROOT,
-        env,
-        stdio: ['pipe', 'pipe', 'pipe'],
-        timeout: 60_000,
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-      child.on('error', reject);
-      child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr }));
-      child.stdin.on('error', () => undefined);
-      child.stdin.end(opts.input ?? '');
-    });
+  const mist = (args: string[], opts: MistRunOptions = {}): Promise<MistResult> => runMist(home.path, args, opts);
 
   const addArgs = (name: string, ...rest: string[]) => [
     'server',
