@@ -1,49 +1,8 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { connect } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { dockerCli } from '../fixtures/docker-host';
 import { describeIntegration } from '../fixtures/integration';
-
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-interface BenchRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runBench(args: string[], timeoutMs: number): Promise<BenchRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['scripts/bench.mjs', 'deploy', ...args], {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    // SIGTERM lets the bench stop what it started (sshd, containers, images, checkouts) before it exits.
-    const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-function portAccepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
+import { portAccepts, runBench } from '../support/run-bench';
 
 async function dockerIds(args: string[]): Promise<string[]> {
   const result = await dockerCli(args);
@@ -76,7 +35,7 @@ interface Report {
 
 /** Runs the bench, checks its report's shape and that it left nothing behind; returns the report. */
 async function runAndCheck(args: string[], variants: string[]): Promise<Report> {
-  const run = await runBench(args, 170_000);
+  const run = await runBench('deploy', args, 170_000);
   const diagnostics = `exit ${run.code}\n--- stderr ---\n${run.stderr.slice(-5000)}\n--- stdout ---\n${run.stdout.slice(-4000)}`;
   expect(run.code, diagnostics).toBe(0);
 

@@ -1,49 +1,9 @@
-import { spawn } from 'node:child_process';
-import { connect } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { dockerCli } from '../fixtures/docker-host';
 import { describeIntegration } from '../fixtures/integration';
+import { portAccepts, runBench } from '../support/run-bench';
 
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CALLS = ['ping', 'list', 'inspect', 'parallelInspect'] as const;
-
-interface BenchRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runBench(args: string[], timeoutMs: number): Promise<BenchRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['scripts/bench.mjs', 'transport', ...args], {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    // SIGTERM lets the bench stop what it started (sshd, containers) before it exits.
-    const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-function portAccepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
 
 const expectPositive = (value: unknown, what: string): void => {
   expect(typeof value, what).toBe('number');
@@ -52,7 +12,7 @@ const expectPositive = (value: unknown, what: string): void => {
 
 describeIntegration('transport bench (smoke)', ['sshd', 'docker', 'root'], () => {
   it('runs at 0 ms RTT and ends with one JSON line of positive figures, leaving nothing behind', async () => {
-    const run = await runBench(['--rtt', '0', '--iterations', '3'], 170_000);
+    const run = await runBench('transport', ['--rtt', '0', '--iterations', '3'], 170_000);
     const diagnostics = `exit ${run.code}\n--- stderr ---\n${run.stderr.slice(-4000)}\n--- stdout ---\n${run.stdout.slice(-4000)}`;
     expect(run.code, diagnostics).toBe(0);
 

@@ -23,6 +23,7 @@ import { ConnectionPool } from './ssh/connection-pool';
 import type { ConnectionTimings } from './ssh/server-connection';
 import { openDatabase, type Database } from './store/database';
 import { DeploymentsRepo } from './store/deployments-repo';
+import { ProjectsRepo } from './store/projects-repo';
 import { ServersRepo } from './store/servers-repo';
 
 export interface CoreOptions {
@@ -75,7 +76,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     ...(options.timings ? { timings: options.timings } : {}),
   });
   const servers = new ServerService({
-    db,
+    projects: new ProjectsRepo(db),
     audit: new AuditLog(new AuditRepo(db)),
     repo,
     secrets,

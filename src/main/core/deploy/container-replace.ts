@@ -1,6 +1,6 @@
 import type Dockerode from 'dockerode';
 import { MistError } from '../../../shared/errors';
-import { TRAEFIK_NETWORK } from '../servers/server-check';
+import { TRAEFIK_NETWORK } from '../../../shared/traefik-labels';
 
 export interface ContainerSpec {
   appId: string;

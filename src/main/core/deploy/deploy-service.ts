@@ -31,7 +31,6 @@ export interface DeployDeps {
       appId: string,
       scope: 'build' | 'runtime',
     ): Promise<Array<{ key: string; value: string; secret: boolean }>>;
-    secretValues(appId: string): Promise<string[]>;
   };
   audit: {
     record(entry: {
@@ -237,11 +236,13 @@ export class DeployService extends EventEmitter {
     );
     try {
       const gitToken = (await this.deps.gitToken?.(app.id)) ?? null;
-      redact = createRedactor([...(await this.deps.env.secretValues(app.id)), ...(gitToken ? [gitToken] : [])]);
       const [buildVars, runtimeVars] = await Promise.all([
         this.deps.env.resolved(app.id, 'build'),
         this.deps.env.resolved(app.id, 'runtime'),
       ]);
+      // the secrets to hide are the ones just read: no second pass over the keychain
+      const secrets = [...buildVars, ...runtimeVars].filter((v) => v.secret).map((v) => v.value);
+      redact = createRedactor([...secrets, ...(gitToken ? [gitToken] : [])]);
       const log = (stream: LogLineDto['stream'], text: string) => this.appendLog(deploymentId, stream, redact(text));
       const enterStage = (stage: Exclude<DeployStage, 'queued'>) => {
         const now = Date.now();

@@ -4,7 +4,6 @@ import type { ConnectionPool } from '../ssh/connection-pool';
 import { execRemote } from '../ssh/remote-exec';
 
 const GIB = 1024 ** 3;
-export { TRAEFIK_NETWORK } from '../../../shared/traefik-labels';
 import { TRAEFIK_NETWORK } from '../../../shared/traefik-labels';
 
 type Item = Omit<CheckItemDto, 'fix'> & { fix?: string | null };

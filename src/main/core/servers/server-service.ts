@@ -9,11 +9,11 @@ import { openTcpChannel } from '../ssh/channels';
 import { probeHostKey } from '../ssh/probe-host-key';
 import { readSshConfigHosts } from '../ssh/ssh-config-hosts';
 import type { AuditRecordInput } from '../audit/audit-log';
-import type { Database } from '../store/database';
+import type { ProjectsRepo } from '../store/projects-repo';
 import { toServerDto, type NewServer, type ServerRecord, type ServersRepo } from '../store/servers-repo';
 
 export interface ServerServiceDeps {
-  db: Database;
+  projects: Pick<ProjectsRepo, 'listByServer'>;
   /** Every change to a server is recorded (never a password or passphrase: DTOs carry none). */
   audit: { record(entry: AuditRecordInput): void };
   repo: ServersRepo;
@@ -142,9 +142,7 @@ export class ServerService {
         `${record.name} is the jump host of ${dependents.map((s) => s.name).join(', ')}; change those first.`,
       );
     }
-    const projects = this.deps.db
-      .prepare('SELECT name FROM projects WHERE server_id = ? ORDER BY name')
-      .all(id) as Array<{ name: string }>;
+    const projects = this.deps.projects.listByServer(id);
     if (projects.length > 0) {
       throw new MistError(
         'conflict',
