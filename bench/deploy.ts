@@ -1,6 +1,6 @@
 /**
  * Deploy bench (issue 3, item 11): deploying the fixture app (test/fixtures/fixture-app) from a git
- * repository on the server, through a real sshd behind a WAN-simulating proxy, to the real local dockerd.
+ * host, through a real sshd behind a WAN-simulating proxy, to the real local dockerd.
  * For each variant, a first deploy (clone, build, start) and a redeploy after a one-line change:
  *
  *   ours     the core's pipeline through its API (deploy.start, then deployments.get until settled)
@@ -8,7 +8,15 @@
  *   (b)      the same, re-cloning every time
  *
  *   npm run bench -- deploy [--rtt 50] [--iterations 5] [--only ours,a,b] [--history-kb 2048]
- *                           [--budget 150] [--strict]
+ *                           [--git-host wan|local] [--git-mbit 100] [--budget 150] [--strict]
+ *
+ * Where the server clones from matters for (b). A real deploy clones from a git host across the
+ * network (GitHub): a re-clone pays for the repository's whole history over that link every time, a
+ * fetch only for the new commit. So by default (--git-host wan) the repository is served by `git
+ * daemon` behind a second WAN proxy with the same RTT and a bandwidth cap of --git-mbit Mbit/s, and
+ * the server clones git://… through it. --git-host local clones the bare repository by its path on the
+ * server instead, as the bench first did: git hardlinks the objects, a re-clone costs next to nothing,
+ * and the comparison with (b) says little about the real case.
  *
  * Variants are interleaved (the order rotates each iteration) so drift on the machine hits them alike;
  * each variant-iteration builds with its own BUILD_GREETING, so no first deploy reuses another's build
@@ -24,7 +32,7 @@
 import { intArg, parseArgs, rejectUnknown } from './lib/args';
 import { runBench, type Cleanup } from './lib/cleanup';
 import { baselineDeploy, type BaselineKind, type DeploySample } from './lib/deploy-baseline';
-import { startDeployEnv, type DeployEnv } from './lib/deploy-env';
+import { startDeployEnv, type DeployEnv, type GitHost } from './lib/deploy-env';
 import { measureOurs, prepareOurs, type Ours } from './lib/deploy-ours';
 import {
   emptySamples,
@@ -40,7 +48,8 @@ import {
 
 const TARGET_RTT_MS = 50;
 const DEADLINE_MS = 5 * 60_000;
-const OPTIONS = ['rtt', 'iterations', 'only', 'history-kb', 'budget', 'strict'];
+const OPTIONS = ['rtt', 'iterations', 'only', 'history-kb', 'git-host', 'git-mbit', 'budget', 'strict'];
+const GIT_HOSTS: readonly GitHost[] = ['wan', 'local'];
 const ALIASES: Record<string, Variant> = { ours: 'ours', a: 'fetch', fetch: 'fetch', b: 'reclone', reclone: 'reclone' };
 
 interface Config {
@@ -48,6 +57,8 @@ interface Config {
   iterations: number;
   variants: Variant[];
   historyKb: number;
+  gitHost: GitHost;
+  gitMbit: number;
   budgetS: number;
   strict: boolean;
 }
@@ -60,11 +71,17 @@ function readConfig(argv: readonly string[]): Config {
   if (variants.length === 0 || variants.some((variant) => variant === undefined)) {
     throw new Error(`--only takes a comma-separated list of ours, a (fetch), b (reclone); got ${JSON.stringify(only)}`);
   }
+  const gitHost = args.values.get('git-host') ?? 'wan';
+  if (!GIT_HOSTS.includes(gitHost as GitHost)) {
+    throw new Error(`--git-host takes ${GIT_HOSTS.join(' or ')}; got ${JSON.stringify(gitHost)}`);
+  }
   return {
     rttMs: intArg(args, 'rtt', TARGET_RTT_MS, 0),
     iterations: intArg(args, 'iterations', 5, 1),
     variants: [...new Set(variants as Variant[])],
     historyKb: intArg(args, 'history-kb', 2048, 0),
+    gitHost: gitHost as GitHost,
+    gitMbit: intArg(args, 'git-mbit', 100, 1),
     budgetS: intArg(args, 'budget', 150, 1),
     strict: args.flags.has('strict'),
   };
@@ -92,7 +109,13 @@ function rotate<T>(items: readonly T[], by: number): T[] {
 async function main(cleanup: Cleanup): Promise<number> {
   const config = readConfig(process.argv.slice(2));
   const started = Date.now();
-  const env = await startDeployEnv(cleanup, { rttMs: config.rttMs, historyKb: config.historyKb, log });
+  const env = await startDeployEnv(cleanup, {
+    rttMs: config.rttMs,
+    historyKb: config.historyKb,
+    gitHost: config.gitHost,
+    gitMbit: config.gitMbit,
+    log,
+  });
   log(`server builds with the ${env.builder} builder; the baselines use \`docker build\` as is`);
 
   let ours: Ours | null = null;
@@ -147,11 +170,12 @@ async function main(cleanup: Cleanup): Promise<number> {
 
   const out = (text: string): void => void process.stdout.write(`${text}\n`);
   out('');
-  out('Deploy of the fixture app (git repository on the server, docker build there, replace the container)');
+  out('Deploy of the fixture app (clone from the git host, docker build on the server, replace the container)');
   out(
     `real sshd + local dockerd behind a WAN-simulating proxy at ${config.rttMs} ms RTT; ${env.builder} builder; ` +
       `repository history +${config.historyKb} KiB; ${iterationsDone} iteration(s); ${elapsedS} s`,
   );
+  out(`git host: ${env.gitHostDescription}`);
   if (oursWhy !== null && config.variants.includes('ours')) out(`!!! ${oursWhy}`);
   out('');
   out(renderTable(figures, ratios));
@@ -170,6 +194,7 @@ async function main(cleanup: Cleanup): Promise<number> {
         sshdPort: env.sshd.port,
         checkoutRoot: env.checkoutRoot,
         repoPath: env.repo.path,
+        repoUrl: env.repoUrl,
         elapsedS,
       },
       ours: { measured: figures.ours !== undefined, why: oursWhy, error: oursError, projectId },

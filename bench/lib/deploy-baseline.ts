@@ -44,18 +44,18 @@ function script(env: DeployEnv, slot: BaselineSlot): string {
   const fetchOrClone =
     slot.kind === 'reclone'
       ? `rm -rf ${q(dir)}
-git clone --quiet --no-checkout ${q(env.repo.url)} ${q(dir)}
+git clone --quiet --no-checkout ${q(env.repoUrl)} ${q(dir)}
 git -C ${q(dir)} checkout --quiet --force "$sha"`
       : `if [ -d ${q(dir)}/.git ]; then
   git -C ${q(dir)} fetch --quiet origin "$sha"
 else
-  git clone --quiet --no-checkout ${q(env.repo.url)} ${q(dir)}
+  git clone --quiet --no-checkout ${q(env.repoUrl)} ${q(dir)}
 fi
 git -C ${q(dir)} checkout --quiet --force "$sha"`;
   return `set -eu
 mark() { echo "${STAGE_MARK} $1 $(date +%s%3N)" >&2; }
 mark resolve
-sha=$(git ls-remote ${q(env.repo.url)} refs/heads/main | cut -f1)
+sha=$(git ls-remote ${q(env.repoUrl)} refs/heads/main | cut -f1)
 [ -n "$sha" ] || { echo "branch main not found" >&2; exit 2; }
 mark fetch
 ${fetchOrClone}

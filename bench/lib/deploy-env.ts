@@ -1,9 +1,13 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { connect } from 'node:net';
+import { basename, dirname, join } from 'node:path';
+import { quoteArg } from '../../src/main/core/ssh/shell-quote';
 import { dockerCli, removeContainersLabelled } from '../../test/fixtures/docker-host';
+import { findFreePort } from '../../test/fixtures/free-port';
 import { createFixtureRepo, indexHtmlWithVersion, type FixtureRepo } from '../../test/fixtures/git-repo';
-import { runCommand } from '../../test/fixtures/run-command';
+import { runChecked, runCommand } from '../../test/fixtures/run-command';
 import { startTestSshd, type TestSshd } from '../../test/fixtures/sshd';
 import { makeTempDir } from '../../test/fixtures/temp-home';
 import { startWanProxy, type WanProxy } from '../../test/fixtures/wan-proxy';
@@ -11,9 +15,17 @@ import type { Cleanup } from './cleanup';
 
 /**
  * What the deploy bench runs against: the real test sshd behind a WAN-simulating proxy, the fixture
- * app's bare repository on the server (this machine), and the real `ssh` client set up to reach it.
- * Everything it starts is registered with the bench's Cleanup.
+ * app's bare repository, and the real `ssh` client set up to reach it. Everything it starts is
+ * registered with the bench's Cleanup.
+ *
+ * Where the server clones from (`gitHost`):
+ *   wan    the repository is served by `git daemon` behind a second WAN proxy (the same RTT, plus a
+ *          bandwidth cap), as a git host across the internet (GitHub) is: every clone pays for the whole
+ *          history at that rate, a fetch only for what is new. `repoUrl` is git://127.0.0.1:PORT/NAME.git.
+ *   local  the server clones the bare repository by its path (git hardlinks the objects): a clone costs
+ *          next to nothing, which flatters re-cloning. `repoUrl` is the path.
  */
+export type GitHost = 'wan' | 'local';
 export interface DeployEnv {
   /** Lowercase, unique per run: names every container, image, checkout and project the run makes. */
   runId: string;
@@ -22,6 +34,13 @@ export interface DeployEnv {
   sshd: TestSshd;
   proxy: WanProxy;
   repo: FixtureRepo;
+  /** What the server clones from (baselines and ours): a git:// URL through `gitProxy`, or the path. */
+  repoUrl: string;
+  gitHost: GitHost;
+  /** The WAN proxy in front of `git daemon` (gitHost 'wan'), else null. */
+  gitProxy: WanProxy | null;
+  /** One line describing where the server clones from, for the report. */
+  gitHostDescription: string;
   /** Parent of the baselines' checkouts on the server (this machine), owned by the mist user. */
   checkoutRoot: string;
   /** Whether the server's docker CLI builds with BuildKit (buildx present) or the legacy builder. */
@@ -36,12 +55,18 @@ export interface DeployEnv {
 
 export async function startDeployEnv(
   cleanup: Cleanup,
-  opts: { rttMs: number; historyKb: number; log: (line: string) => void },
+  opts: { rttMs: number; historyKb: number; gitHost: GitHost; gitMbit: number; log: (line: string) => void },
 ): Promise<DeployEnv> {
   const runId = `${process.pid.toString(36)}${randomBytes(3).toString('hex')}`;
   const label = `bench-deploy-${runId}`;
   const checkoutRoot = `/tmp/mist-bench-deploy-${runId}`;
-  opts.log(`run ${runId}: starting sshd, WAN proxy (${opts.rttMs} ms RTT) and the fixture repository`);
+  const gitHostDescription =
+    opts.gitHost === 'wan'
+      ? `git daemon behind a WAN proxy, ${opts.rttMs} ms RTT, ${opts.gitMbit} Mbit/s`
+      : 'local path on the server';
+  opts.log(
+    `run ${runId}: starting sshd, WAN proxy (${opts.rttMs} ms RTT) and the fixture repository (git host: ${gitHostDescription})`,
+  );
 
   // Registered before anything starts, so a partial start is still cleaned up. Cleanup runs in reverse:
   // the containers go before the images they use.
@@ -56,6 +81,20 @@ export async function startDeployEnv(
 
   const proxy = await startWanProxy({ targetHost: '127.0.0.1', targetPort: sshd.port, rttMs: opts.rttMs });
   cleanup.add('close WAN proxy', () => proxy.close());
+
+  let repoUrl = repo.url;
+  let gitProxy: WanProxy | null = null;
+  if (opts.gitHost === 'wan') {
+    const daemonPort = await startGitDaemon(cleanup, repo.path);
+    gitProxy = await startWanProxy({
+      targetHost: '127.0.0.1',
+      targetPort: daemonPort,
+      rttMs: opts.rttMs,
+      bytesPerSecond: (opts.gitMbit * 1_000_000) / 8,
+    });
+    cleanup.add('close the git host WAN proxy', () => gitProxy?.close());
+    repoUrl = `git://127.0.0.1:${gitProxy.port}/${basename(repo.path)}`;
+  }
 
   const sshDir = makeTempDir('mist-bench-ssh');
   cleanup.add('remove ssh client files', () => sshDir.cleanup());
@@ -85,6 +124,12 @@ export async function startDeployEnv(
     throw new Error(`ssh to the test sshd failed (exit ${prepared.code}): ${prepared.stderr.trim()}`);
   const builder = prepared.stdout.trim() === 'buildkit' ? 'buildkit' : 'legacy';
 
+  // The server's user must be able to read the repository at repoUrl before anything is timed.
+  const probe = await ssh(`git ls-remote ${quoteArg(repoUrl)} refs/heads/main`, 30_000);
+  if (probe.code !== 0 || !probe.stdout.includes('refs/heads/main')) {
+    throw new Error(`${user.name} on the server cannot read ${repoUrl} (exit ${probe.code}): ${probe.stderr.trim()}`);
+  }
+
   let version = 1;
   return {
     runId,
@@ -92,6 +137,10 @@ export async function startDeployEnv(
     sshd,
     proxy,
     repo,
+    repoUrl,
+    gitHost: opts.gitHost,
+    gitProxy,
+    gitHostDescription,
     checkoutRoot,
     builder,
     ssh,
@@ -105,6 +154,71 @@ export async function startDeployEnv(
       return { commit, version: next };
     },
   };
+}
+
+/**
+ * Serves the bare repository with `git daemon` on a free loopback port (read-only, only this
+ * repository, its parent as the base path) and returns the port once it accepts connections. The
+ * daemon runs as root, like the repository's owner, so git's ownership check does not get in its way.
+ */
+async function startGitDaemon(cleanup: Cleanup, repoPath: string): Promise<number> {
+  // git-daemon itself, not `git daemon`: the `git` wrapper would run it as a child of its own.
+  const execPath = (await runChecked('git', ['--exec-path'])).trim();
+  let lastError = '';
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const port = await findFreePort();
+    const daemon = spawn(
+      join(execPath, 'git-daemon'),
+      [
+        '--export-all',
+        '--reuseaddr',
+        '--informative-errors',
+        `--base-path=${dirname(repoPath)}`,
+        '--listen=127.0.0.1',
+        `--port=${port}`,
+        repoPath,
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let stderr = '';
+    daemon.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-4000)));
+    cleanup.add('stop git daemon', () => stopChild(daemon));
+    if (await waitForPort(port, daemon, 10_000)) return port;
+    lastError = `git daemon on port ${port} ${daemon.exitCode === null ? 'did not listen' : `exited ${daemon.exitCode}`}: ${stderr.trim()}`;
+    await stopChild(daemon);
+  }
+  throw new Error(lastError);
+}
+
+/** Whether `port` accepts a connection before `timeoutMs`; false at once if `child` exits first. */
+async function waitForPort(port: number, child: ChildProcess, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && child.exitCode === null && child.signalCode === null) {
+    const accepted = await new Promise<boolean>((resolve) => {
+      const socket = connect({ host: '127.0.0.1', port });
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (accepted) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}
+
+/** SIGTERM, then SIGKILL if it has not exited within 3 s; resolves once it has exited. */
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 3_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
 }
 
 /**

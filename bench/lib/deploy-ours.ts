@@ -161,7 +161,7 @@ export async function measureOurs(
     name: `web-${iteration}`,
     type: 'web',
     port,
-    gitUrl: env.repo.url,
+    gitUrl: env.repoUrl,
     branch: 'main',
   });
   try {

@@ -88,6 +88,39 @@ describe('wan proxy fixture', () => {
     socket.destroy();
   });
 
+  it('caps the bandwidth: 1 MiB at 8 MiB/s takes at least 125 ms and arrives intact and in order', async () => {
+    // A server that sends the payload as soon as a client connects: one direction through the link.
+    const payload = randomBytes(1024 * 1024);
+    const source = createServer((socket) => {
+      // Uneven slices, so the link sees chunks of many sizes.
+      for (let offset = 0; offset < payload.length;) {
+        const size = 1 + Math.floor(Math.random() * 100_000);
+        socket.write(payload.subarray(offset, offset + size));
+        offset += size;
+      }
+      socket.end();
+    });
+    await new Promise<void>((resolve) => source.listen(0, '127.0.0.1', resolve));
+    try {
+      const sourcePort = (source.address() as { port: number }).port;
+      const bytesPerSecond = 8 * 1024 * 1024;
+      proxy = await startWanProxy({ targetHost: '127.0.0.1', targetPort: sourcePort, rttMs: 10, bytesPerSecond });
+      expect(proxy.bytesPerSecond).toBe(bytesPerSecond);
+      const started = performance.now();
+      const socket = await connectTo(proxy.port);
+      const received = await readBytes(socket, payload.length);
+      const elapsed = performance.now() - started;
+      // 125 ms to serialise 1 MiB, plus half the RTT for the last byte to arrive.
+      expect(elapsed).toBeGreaterThanOrEqual(125);
+      expect(elapsed).toBeLessThan(1000);
+      expect(received.length).toBe(payload.length);
+      expect(received.equals(payload)).toBe(true);
+      socket.destroy();
+    } finally {
+      await new Promise<void>((resolve) => source.close(() => resolve()));
+    }
+  });
+
   it('dropAll() closes the client socket', async () => {
     proxy = await startWanProxy({ targetHost: '127.0.0.1', targetPort: echoPort, rttMs: 10 });
     const socket = await connectTo(proxy.port);
