@@ -11,6 +11,7 @@ import type {
   AppDto,
   AppStatusDto,
   AuditEntryDto,
+  ContainerLogLineDto,
   DeploymentDto,
   DeploymentEventDto,
   EnvVarDto,
@@ -19,10 +20,13 @@ import type {
 } from './dto/app';
 import type { CertStatusDto, DnsStatusDto, DomainDto, PrepareServerResultDto } from './dto/domain';
 import type { TemplateCatalogDto } from './dto/template';
+import type { ConnectionInfoDto, DataVolumeDto } from './dto/database';
+import { connectionInfoInputSchema, dataVolumesInputSchema } from './schemas/database';
 import { appDomainInputSchema, prepareServerInputSchema } from './schemas/domain';
 import {
   appControlInputSchema,
   appIdInputSchema,
+  appLogsInputSchema,
   auditListInputSchema,
   createAppInputSchema,
   createProjectInputSchema,
@@ -104,6 +108,8 @@ export const apiDefinition = {
   'apps.control': call<AppStatusDto>()(appControlInputSchema),
   'apps.status': call<AppStatusDto>()(appIdInputSchema),
   'apps.statusWatch': stream<AppStatusDto>()(noInput),
+  /** Follows the app's container log (compose apps: all services, each line prefixed `service | `). */
+  'apps.logs': stream<ContainerLogLineDto>()(appLogsInputSchema),
 
   'env.list': call<EnvVarDto[]>()(appIdInputSchema),
   'env.set': call<EnvVarDto[]>()(setEnvInputSchema),
@@ -122,6 +128,10 @@ export const apiDefinition = {
 
   /** Database templates: the built-in ones and the user's own, with every invalid file and why. */
   'templates.list': call<TemplateCatalogDto>()(noInput),
+  /** A database app's address and connection strings (password masked unless `reveal`). */
+  'databases.connectionInfo': call<ConnectionInfoDto>()(connectionInfoInputSchema),
+  /** Data volumes of database apps on a server, with which app uses each (free ones can be re-attached). */
+  'databases.volumes': call<DataVolumeDto[]>()(dataVolumesInputSchema),
 
   'servers.prepare': call<PrepareServerResultDto>()(prepareServerInputSchema),
   'servers.openTraefikDashboard': call<{ url: string }>()(serverIdInputSchema),

@@ -29,7 +29,7 @@ const local = new Dockerode({ socketPath: '/var/run/docker.sock' });
 export async function createAppOnTestServer(options: {
   projectPrefix: string;
   appName: string;
-  type: 'web' | 'service';
+  type: 'web' | 'service' | 'compose';
   /** Extra app settings (CPU, memory, restart policy…). */
   settings?: Record<string, unknown>;
   withBrokenBranch?: boolean;

@@ -508,7 +508,7 @@ describe('the API handlers', () => {
     expect(await h['env.delete']({ appId: app.id, key: 'A' })).toEqual({ removed: true });
     expect((await h['projects.rename']({ id: project.id, name: 'store' })).name).toBe('store');
     expect((await h['projects.list']({}))[0]!.appCount).toBe(1);
-    expect(await h['apps.delete']({ appId: app.id })).toEqual({ removed: true });
+    expect(await h['apps.delete']({ appId: app.id, removeVolume: false })).toEqual({ removed: true });
     expect(await h['projects.delete']({ id: project.id, removeApps: false })).toEqual({ removed: true });
     const audit = await h['audit.list']({ limit: 100 });
     expect(audit.map((e) => e.action).reverse()).toEqual([

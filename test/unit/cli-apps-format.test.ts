@@ -30,6 +30,8 @@ const app = (overrides: Partial<AppDto> = {}): AppDto => ({
   id: 'app1',
   projectId: 'p1',
   serverId: 's1',
+  database: null,
+  compose: null,
   name: 'web',
   type: 'web',
   description: '',

@@ -80,6 +80,8 @@ function fakeCore() {
   const project: ProjectDto = { id: 'p1', name: 'shop', serverId: 'srv1', appCount: 1, createdAt: T0, updatedAt: T0 };
   const app: AppDto = {
     id: 'a1',
+    database: null,
+    compose: null,
     projectId: 'p1',
     serverId: 'srv1',
     name: 'web',

@@ -20,6 +20,8 @@ const filled = (patch: Partial<AppFormValues> = {}): AppFormValues => ({
 const app: AppDto = {
   id: 'app1',
   projectId: 'p1',
+  database: null,
+  compose: null,
   serverId: 's1',
   name: 'web',
   type: 'web',

@@ -29,10 +29,18 @@ describe('renderer app statuses', () => {
     expect(mergeAppStatuses(undefined, [])).toEqual({});
   });
 
+  it('a compose app whose running count changes within partial is a change', () => {
+    const first = mergeAppStatuses(undefined, [status('c', { status: 'partial', summary: '1/3 running' })]);
+    const next = mergeAppStatuses(first, [status('c', { status: 'partial', summary: '2/3 running' })]);
+    expect(next).not.toBe(first);
+    expect(next.c?.summary).toBe('2/3 running');
+  });
+
   it('names every status', () => {
     expect(appStatusLabel('running')).toBe('Running');
     expect(appStatusLabel('not-deployed')).toBe('Not deployed');
     expect(appStatusLabel('deploying')).toBe('Deploying');
+    expect(appStatusLabel('partial')).toBe('Partly running');
     expect(appStatusLabel(undefined)).toBe('Status unknown');
   });
 

@@ -132,6 +132,7 @@ export function formatEnvTable(ref: string, vars: EnvVarDto[]): string {
 /** e.g. "shop/web: running (up 5 min)", "shop/web: stopped (exit code 137)". */
 export function formatAppStatus(ref: string, status: AppStatusDto, now: number): string {
   const details: string[] = [];
+  if (status.summary) details.push(status.summary);
   if (status.containerState && status.containerState !== status.status)
     details.push(`container ${status.containerState}`);
   if (status.status === 'running' && status.startedAt) details.push(`started ${formatAgo(status.startedAt, now)}`);

@@ -7,6 +7,7 @@ import { createHandlers } from './api/create-handlers';
 import { deployHandlers } from './api/handlers/deploy-handlers';
 import { serverHandlers } from './api/handlers/server-handlers';
 import { createAppModule, type AppModule } from './apps/app-module';
+import { databaseHandlers } from './databases/database-handlers';
 import { GitTokens } from './apps/git-tokens';
 import { AuditLog } from './audit/audit-log';
 import { AppsRepo } from './store/apps-repo';
@@ -84,11 +85,18 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     knownHostsPath,
     sshConfigPath: options.sshConfigPath ?? join(homedir(), '.ssh', 'config'),
   });
+  // read on every call, so a template file dropped into the data folder counts at once
+  const templates = () =>
+    loadTemplates({
+      ...(options.templatesDir ? { builtinDir: options.templatesDir } : {}),
+      customDir: customTemplatesDir(dataDir),
+    });
   const apps = createAppModule({
     db,
     secrets,
     pool,
     servers: repo,
+    templates,
     // an app's deploys must not outlive it
     beforeAppDelete: async (app) => {
       deploys.cancelAllFor(app.id);
@@ -113,6 +121,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     domains: domainHosts,
     gitToken: (appId) => gitTokens.get(appId),
     afterDeploy: (app, log) => domainModule.reportCertificates(app, log),
+    templates,
     ...(options.deploysPerServer ? { perServerLimit: options.deploysPerServer } : {}),
   });
   // Deployments a crash left half-way are settled against the server, now and after each reconnect.
@@ -154,14 +163,8 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     projectsAndApps: appsAndProjects,
     deploys: deployHandlers({ deploys, runtime, gitTokens }),
     domains: domainModule.handlers,
-    // read on every call, so a template file dropped into the data folder shows up at once
-    templates: {
-      'templates.list': () =>
-        loadTemplates({
-          ...(options.templatesDir ? { builtinDir: options.templatesDir } : {}),
-          customDir: customTemplatesDir(dataDir),
-        }),
-    },
+    templates: { 'templates.list': templates },
+    databases: databaseHandlers({ apps: apps.apps, env: apps.env, templates, pool }),
   });
   return {
     dataDir,

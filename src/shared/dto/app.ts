@@ -9,7 +9,7 @@ export interface ProjectDto {
   updatedAt: string;
 }
 
-export type AppType = 'web' | 'service';
+export type AppType = 'web' | 'service' | 'database' | 'compose';
 export type RestartPolicy = 'no' | 'always' | 'on-failure' | 'unless-stopped';
 
 export interface AppDto {
@@ -36,8 +36,30 @@ export interface AppDto {
   internalAddress: string;
   /** Configuration changed since the active deployment: a redeploy applies it. */
   redeployPending: boolean;
+  /** Set on database apps only. */
+  database: DatabaseSettingsDto | null;
+  /** Set on compose apps only. */
+  compose: ComposeSettingsDto | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A database app: the template it runs, the image tag, and the named volume its data lives in. */
+export interface DatabaseSettingsDto {
+  templateId: string;
+  tag: string;
+  /** `mist-{appId}-data`, or a kept volume of a deleted app that this one re-attached. */
+  volumeName: string;
+  /** The database port is published on the server's host (off by default: it opens the database to the network). */
+  publishPort: boolean;
+}
+
+/** A compose app: its compose file, and the one service made public through Traefik (if any). */
+export interface ComposeSettingsDto {
+  /** Relative to the root directory. */
+  file: string;
+  publicService: string | null;
+  publicPort: number | null;
 }
 
 export type EnvScope = 'both' | 'build' | 'runtime';
@@ -53,7 +75,8 @@ export interface EnvVarDto {
 
 export type DeploymentStatus = 'pending' | 'building' | 'deploying' | 'success' | 'failed' | 'cancelled';
 export type DeploymentTrigger = 'manual' | 'cli' | 'auto' | 'rollback';
-export type DeployStage = 'queued' | 'resolve' | 'fetch' | 'build' | 'deploy';
+/** Repository apps: resolve → fetch → build → deploy; database apps: resolve → pull → deploy. */
+export type DeployStage = 'queued' | 'resolve' | 'fetch' | 'pull' | 'build' | 'deploy';
 
 export interface StageTimingDto {
   stage: DeployStage;
@@ -91,7 +114,8 @@ export type DeploymentEventDto =
   | { kind: 'status'; deployment: DeploymentDto; message: string | null }
   | { kind: 'log'; deploymentId: string; line: LogLineDto };
 
-export type AppStatus = 'running' | 'stopped' | 'error' | 'building' | 'deploying' | 'not-deployed';
+/** `partial`: a compose app with some of its services running. */
+export type AppStatus = 'running' | 'partial' | 'stopped' | 'error' | 'building' | 'deploying' | 'not-deployed';
 
 export interface AppStatusDto {
   appId: string;
@@ -99,6 +123,31 @@ export interface AppStatusDto {
   containerState: string | null;
   startedAt: string | null;
   exitCode: number | null;
+  /** Compose apps: one row per service, by name. */
+  services?: ComposeServiceStatusDto[];
+  /** Compose apps: e.g. `2/3 running`. */
+  summary?: string;
+}
+
+/** One service of a compose app, as its container reports it (the first running one if scaled). */
+export interface ComposeServiceStatusDto {
+  service: string;
+  /** Docker's container state: running, exited, created, restarting… */
+  state: string;
+  image: string;
+  /** e.g. `0.0.0.0:8080->80/tcp`, or `80/tcp` when not published. */
+  ports: string[];
+  containerId: string;
+}
+
+/** One line of an app's container log (`apps.logs`). Compose apps name the service it came from. */
+export interface ContainerLogLineDto {
+  /** `system`: a note from Mist Desktop (a container's log ended, a service has no container). */
+  stream: 'stdout' | 'stderr' | 'system';
+  text: string;
+  /** Docker's timestamp, when asked for. */
+  at?: string;
+  service?: string;
 }
 
 export interface AuditEntryDto {

@@ -10,6 +10,7 @@ import {
   repoRelativePath,
 } from '../app-rules';
 import { idSchema, portSchema } from './server';
+import { dockerTagSchema, templateIdSchema } from './template';
 
 /** zod schemas for every project, app, env and deploy API input; main validates each message with these. */
 
@@ -46,7 +47,24 @@ export const memoryMbSchema = z
   .min(128, 'the memory limit is at least 128 MB')
   .max(4 * 1024 * 1024);
 export const restartPolicySchema = z.enum(['no', 'always', 'on-failure', 'unless-stopped']);
-export const appTypeSchema = z.enum(['web', 'service']);
+export const appTypeSchema = z.enum(['web', 'service', 'database', 'compose']);
+/** Docker volume names: what `docker volume create` accepts. */
+export const volumeNameSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,254}$/, 'a volume name is letters, digits, _, . and -');
+export const composeFileSchema = z
+  .string()
+  .trim()
+  .refine(
+    (value) => !value.startsWith('/') && (repoRelativePath(value) ?? '') !== '',
+    'the compose file path is relative to the root directory, without ".."',
+  );
+/** Compose service names as docker compose accepts them. */
+export const composeServiceSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$/, 'a service name is letters, digits, _, . and -');
 export const envScopeSchema = z.enum(['both', 'build', 'runtime']);
 export const envKeySchema = z.string().regex(ENV_KEY_PATTERN, ENV_KEY_RULE);
 export const envValueSchema = z
@@ -74,12 +92,46 @@ const appSettings = {
   restartPolicy: restartPolicySchema.default('unless-stopped'),
 };
 
-export const createAppInputSchema = z.object({
+/** The fields of apps.create (without the checks across fields, so the CLI can omit projectId). */
+export const createAppFieldsSchema = z.object({
   projectId: idSchema,
   name: appNameSchema,
   type: appTypeSchema,
   ...appSettings,
+  /** Database apps: the template (e.g. postgres), its image tag (default: the template's), and extras. */
+  template: templateIdSchema.optional(),
+  version: dockerTagSchema.optional(),
+  /** Database apps: publish the database port on the server's host (off: reachable only from its apps). */
+  publishPort: z.boolean().default(false),
+  /** Database apps: env values that replace the template's defaults (a generated secret is then not generated). */
+  env: z.record(envKeySchema, envValueSchema).optional(),
+  /** Database apps: a volume kept from a deleted database app of the same template, to re-attach. */
+  attachVolume: volumeNameSchema.optional(),
+  /** Compose apps: the compose file, relative to the root directory (default docker-compose.yml). */
+  composeFile: composeFileSchema.optional(),
 });
+
+/** Which fields go with which app type. */
+export function refineCreateApp(
+  input: Omit<z.infer<typeof createAppFieldsSchema>, 'projectId'>,
+  ctx: z.RefinementCtx,
+): void {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  const isDatabase = input.type === 'database';
+  if (isDatabase && input.template === undefined) issue('template', 'a database app needs a template (e.g. postgres)');
+  if (isDatabase && input.gitUrl !== null) issue('gitUrl', 'a database app runs its template image: no repository');
+  if (!isDatabase) {
+    for (const key of ['template', 'version', 'env', 'attachVolume'] as const) {
+      if (input[key] !== undefined)
+        issue(key, `only database apps take ${key === 'version' ? 'a version' : `a ${key}`}`);
+    }
+    if (input.publishPort) issue('publishPort', 'only database apps choose whether to publish their port');
+  }
+  if (input.type !== 'compose' && input.composeFile !== undefined)
+    issue('composeFile', 'only compose apps take a compose file');
+}
+
+export const createAppInputSchema = createAppFieldsSchema.superRefine(refineCreateApp);
 export type CreateAppInput = z.infer<typeof createAppInputSchema>;
 
 export const updateAppInputSchema = z.object({
@@ -94,11 +146,25 @@ export const updateAppInputSchema = z.object({
   cpuLimit: cpuLimitSchema.nullable().optional(),
   memoryMb: memoryMbSchema.nullable().optional(),
   restartPolicy: restartPolicySchema.optional(),
+  /** Database apps: another tag of the same major version (the data stays compatible). */
+  version: dockerTagSchema.optional(),
+  publishPort: z.boolean().optional(),
+  /** Compose apps. */
+  composeFile: composeFileSchema.optional(),
+  publicService: composeServiceSchema.nullable().optional(),
+  publicPort: portSchema.nullable().optional(),
 });
 export type UpdateAppInput = z.infer<typeof updateAppInputSchema>;
 
 export const appIdInputSchema = z.object({ appId: idSchema });
-export const deleteAppInputSchema = z.object({ appId: idSchema });
+export const deleteAppInputSchema = z.object({
+  appId: idSchema,
+  /**
+   * Also remove the data: a database app's volume (default: keep it, to re-attach to a new database
+   * app), a compose app's named volumes (`down -v`).
+   */
+  removeVolume: z.boolean().default(false),
+});
 export const listAppsInputSchema = z.object({ projectId: idSchema.optional() });
 
 export const envVarInputSchema = z.object({
@@ -122,6 +188,13 @@ export const deployInputSchema = z.object({
 });
 export const deploymentIdInputSchema = z.object({ deploymentId: idSchema });
 export const appControlInputSchema = z.object({ appId: idSchema, action: z.enum(['start', 'stop', 'restart']) });
+/** Follow an app's container log; compose apps: every service (lines prefixed) or the one named. */
+export const appLogsInputSchema = z.object({
+  appId: idSchema,
+  service: composeServiceSchema.optional(),
+  tail: z.number().int().min(0).max(10_000).default(100),
+  timestamps: z.boolean().default(false),
+});
 export const auditListInputSchema = z.object({
   appId: idSchema.optional(),
   limit: z.number().int().min(1).max(1000).default(200),

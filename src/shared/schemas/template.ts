@@ -27,7 +27,7 @@ function hasStrayBraces(text: string): boolean {
   return rest.includes('{{') || rest.includes('}}');
 }
 
-const slug = z
+export const templateIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'an id is a lowercase slug: a-z, 0-9 and -, at most 63 characters');
 const placeholderName = z
@@ -42,7 +42,7 @@ const imageName = z
     /^([a-z0-9.-]+(:[0-9]+)?\/)?[a-z0-9]+([._-][a-z0-9]+)*(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/,
     'an image is a repository name without a tag, e.g. postgres or minio/minio',
   );
-const dockerTag = z
+export const dockerTagSchema = z
   .string()
   .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, 'a tag is letters, digits, _, . and -, at most 128 characters');
 const major = z.number().int().min(0).max(10_000);
@@ -91,12 +91,12 @@ export const templateFileSchema = z
   .strictObject({
     /** Free-form note for whoever edits the file; ignored. */
     $comment: z.string().optional(),
-    id: slug,
+    id: templateIdSchema,
     name: z.string().trim().min(1, 'the name is empty').max(80),
     description: z.string().max(1000),
     image: imageName,
-    defaultTag: dockerTag,
-    tags: z.array(dockerTag).min(1, 'list at least one tag').max(100),
+    defaultTag: dockerTagSchema,
+    tags: z.array(dockerTagSchema).min(1, 'list at least one tag').max(100),
     port: z.number().int().min(1).max(65535),
     recommended: z.strictObject({
       cpu: z.number().positive().max(256),

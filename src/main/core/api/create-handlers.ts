@@ -1,4 +1,5 @@
 import type { ApiHandlers, HandlersFor } from './api-handlers';
+import type { DatabaseHandlers } from '../databases/database-handlers';
 import type { DeployHandlers } from './handlers/deploy-handlers';
 import type { DomainHandlers } from './handlers/domain-handlers';
 import type { ProjectAppHandlers } from './handlers/project-app-handlers';
@@ -11,6 +12,14 @@ export function createHandlers(groups: {
   deploys: DeployHandlers;
   domains: DomainHandlers;
   templates: HandlersFor<'templates.'>;
+  databases: DatabaseHandlers;
 }): ApiHandlers {
-  return { ...groups.servers, ...groups.projectsAndApps, ...groups.deploys, ...groups.domains, ...groups.templates };
+  return {
+    ...groups.servers,
+    ...groups.projectsAndApps,
+    ...groups.deploys,
+    ...groups.domains,
+    ...groups.templates,
+    ...groups.databases,
+  };
 }

@@ -2,6 +2,7 @@ import { projectAppHandlers, type ProjectAppHandlers } from '../api/handlers/pro
 import { AuditLog } from '../audit/audit-log';
 import { EnvService } from '../env/env-service';
 import { ProjectService } from '../projects/project-service';
+import type { TemplateCatalogDto } from '../../../shared/dto/template';
 import type { SecretStore } from '../secrets/secret-store';
 import { AppsRepo } from '../store/apps-repo';
 import { AuditRepo } from '../store/audit-repo';
@@ -21,6 +22,8 @@ export interface AppModuleDeps {
   actor?: string;
   /** Runs before an app is deleted (e.g. cancel its deploys); throwing refuses the delete. */
   beforeAppDelete?: (app: AppRecord) => Promise<void>;
+  /** The database templates, for database apps. */
+  templates?: () => TemplateCatalogDto;
 }
 
 export interface AppModule {
@@ -48,6 +51,7 @@ export function createAppModule(deps: AppModuleDeps): AppModule {
     pool,
     audit,
     ...(deps.beforeAppDelete ? { beforeDelete: deps.beforeAppDelete } : {}),
+    ...(deps.templates ? { templates: deps.templates } : {}),
   });
   const projects = new ProjectService({ db, projects: projectsRepo, servers, apps, audit });
   const env = new EnvService({ db, apps: appsRepo, envVars, secrets, audit });

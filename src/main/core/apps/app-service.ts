@@ -1,4 +1,5 @@
 import type { AppDto, ProjectDto } from '../../../shared/dto/app';
+import type { TemplateCatalogDto, TemplateSecret } from '../../../shared/dto/template';
 import { MistError } from '../../../shared/errors';
 import {
   createAppInputSchema,
@@ -7,6 +8,13 @@ import {
   type UpdateAppInput,
 } from '../../../shared/schemas/app';
 import type { AuditLog } from '../audit/audit-log';
+import { composeDown } from '../compose/compose-down';
+import { assertAttachable, removeVolume } from '../databases/data-volumes';
+import { assertKnownTag, assertSameMajor, defaultVolumeName, planDatabaseApp } from '../databases/database-app-plan';
+import { envSecretRef } from '../env/env-service';
+import { applyKeychainChanges } from '../env/keychain-changes';
+import { generateSecret } from '../templates/generate-secret';
+import { findTemplate } from '../templates/template-lookup';
 import { newId } from '../ids';
 import type { SecretStore } from '../secrets/secret-store';
 import { toAppDto, type AppRecord, type AppSettings, type AppsRepo } from '../store/apps-repo';
@@ -37,7 +45,14 @@ export interface AppServiceDeps {
    * for the app's deploys). Throwing refuses the delete.
    */
   beforeDelete?: (app: AppRecord) => Promise<void>;
+  /** The database templates (read on each use, so a new custom template counts at once). */
+  templates?: () => TemplateCatalogDto;
+  /** Makes a template's secrets; default: the OS CSPRNG. */
+  generateSecret?: (secret: TemplateSecret) => string;
 }
+
+/** Compose apps read this file when none is given. */
+export const DEFAULT_COMPOSE_FILE = 'docker-compose.yml';
 
 const SETTING_KEYS = [
   'name',
@@ -50,6 +65,11 @@ const SETTING_KEYS = [
   'cpuLimit',
   'memoryMb',
   'restartPolicy',
+  'templateTag',
+  'publishPort',
+  'composeFile',
+  'publicService',
+  'publicPort',
 ] as const satisfies ReadonlyArray<keyof AppSettings>;
 
 /**
@@ -65,10 +85,61 @@ const DEPLOYED_KEYS: ReadonlySet<keyof AppSettings> = new Set([
   'cpuLimit',
   'memoryMb',
   'restartPolicy',
+  'templateTag',
+  'publishPort',
+  'composeFile',
+  'publicService',
+  'publicPort',
 ]);
 
-function settingsOf(app: AppSettings): AppSettings {
-  return Object.fromEntries(SETTING_KEYS.map((key) => [key, app[key]])) as unknown as AppSettings;
+/** Settings only one app type has: [the key, the type, how the input names it]. */
+const TYPE_ONLY: ReadonlyArray<[keyof UpdateAppInput, AppDto['type'], string]> = [
+  ['version', 'database', 'a version'],
+  ['publishPort', 'database', 'the publish-port setting'],
+  ['composeFile', 'compose', 'a compose file'],
+  ['publicService', 'compose', 'a public service'],
+  ['publicPort', 'compose', 'a public port'],
+];
+
+function settingsOf(app: AppRecord): AppSettings {
+  return {
+    name: app.name,
+    description: app.description,
+    port: app.port,
+    gitUrl: app.gitUrl,
+    branch: app.branch,
+    dockerfilePath: app.dockerfilePath,
+    rootDir: app.rootDir,
+    cpuLimit: app.cpuLimit,
+    memoryMb: app.memoryMb,
+    restartPolicy: app.restartPolicy,
+    templateTag: app.database?.tag ?? null,
+    publishPort: app.database?.publishPort ?? false,
+    composeFile: app.compose?.file ?? null,
+    publicService: app.compose?.publicService ?? null,
+    publicPort: app.compose?.publicPort ?? null,
+  };
+}
+
+/** A new web, service or compose app's settings from the create input. */
+function settingsFromInput(input: CreateAppInput): AppSettings {
+  return {
+    name: input.name,
+    description: input.description,
+    port: input.port,
+    gitUrl: input.gitUrl,
+    branch: input.branch,
+    dockerfilePath: input.dockerfilePath,
+    rootDir: input.rootDir,
+    cpuLimit: input.cpuLimit,
+    memoryMb: input.memoryMb,
+    restartPolicy: input.restartPolicy,
+    templateTag: null,
+    publishPort: false,
+    composeFile: input.type === 'compose' ? (input.composeFile ?? DEFAULT_COMPOSE_FILE) : null,
+    publicService: null,
+    publicPort: null,
+  };
 }
 
 function pick(settings: AppSettings, keys: ReadonlyArray<keyof AppSettings>): Partial<AppSettings> {
@@ -100,6 +171,11 @@ export class AppService {
     return record;
   }
 
+  /** Every app with its project name (for lookups across projects, e.g. who uses a volume). */
+  records(): AppRecord[] {
+    return this.deps.apps.list();
+  }
+
   /** For the CLI: `project/app` (or an app id) → the app. */
   resolvePath(path: string): AppDto {
     const text = path.trim();
@@ -121,12 +197,20 @@ export class AppService {
     const parsed = validateInput(createAppInputSchema, input);
     const project = this.project(parsed.projectId);
     this.assertNameFree(project, parsed.name);
+    if (parsed.type === 'database') return this.createDatabase(parsed, project);
     await this.checkLimits(project.serverId, { cpuLimit: parsed.cpuLimit, memoryMb: parsed.memoryMb });
 
     const id = newId();
-    const settings = settingsOf(parsed);
+    const settings = settingsFromInput(parsed);
     const record = this.write(project, parsed.name, () => {
-      const created = this.deps.apps.insert({ id, projectId: project.id, type: parsed.type, ...settings });
+      const created = this.deps.apps.insert({
+        id,
+        projectId: project.id,
+        type: parsed.type,
+        templateId: null,
+        volumeName: null,
+        ...settings,
+      });
       this.deps.audit.record({
         action: 'app.create',
         targetType: 'app',
@@ -144,12 +228,30 @@ export class AppService {
   async update(input: UpdateAppInput): Promise<AppDto> {
     const parsed = validateInput(updateAppInputSchema, input);
     const current = this.record(parsed.id);
+    for (const [key, type, what] of TYPE_ONLY) {
+      if (parsed[key] !== undefined && current.type !== type) {
+        throw new MistError(
+          'invalid-input',
+          `Only ${type} apps have ${what}; ${current.name} is a ${current.type} app.`,
+        );
+      }
+    }
     const next = settingsOf(current);
+    const given: Partial<AppSettings> = {
+      ...parsed,
+      ...(parsed.version !== undefined ? { templateTag: parsed.version } : {}),
+    };
     for (const key of SETTING_KEYS) {
-      const value = parsed[key];
+      const value = given[key];
       if (value !== undefined) (next as unknown as Record<string, unknown>)[key] = value;
     }
-    const changed = SETTING_KEYS.filter((key) => next[key] !== current[key]);
+    if (current.database && next.templateTag !== current.database.tag) {
+      const template = findTemplate(this.templates(), current.database.templateId);
+      assertKnownTag(template, next.templateTag!);
+      assertSameMajor(template, current.database.tag, next.templateTag!);
+    }
+    const before = settingsOf(current);
+    const changed = SETTING_KEYS.filter((key) => next[key] !== before[key]);
     if (changed.length === 0) return toAppDto(current);
 
     const project = this.project(current.projectId);
@@ -169,7 +271,7 @@ export class AppService {
         targetId: current.id,
         appId: current.id,
         summary: `Changed ${changed.join(', ')} of ${project.name}/${current.name}.`,
-        before: pick(current, changed),
+        before: pick(before, changed),
         after: pick(next, changed),
       });
       return updated;
@@ -182,15 +284,18 @@ export class AppService {
    * keychain, then its rows (env vars, deployments and their logs cascade). If the container cannot
    * be removed, nothing is deleted and the error says why.
    */
-  async delete(appId: string): Promise<void> {
+  async delete(appId: string, options: { removeVolume?: boolean } = {}): Promise<void> {
     const app = this.record(appId);
     const appPath = `${app.projectName}/${app.name}`;
     await this.deps.beforeDelete?.(app);
     const server = this.deps.servers.findById(app.serverId);
-    await removeAppContainer(this.deps.pool, app.serverId, app.id, {
-      appPath,
-      serverName: server?.name ?? app.serverId,
-    });
+    const serverName = server?.name ?? app.serverId;
+    let composeNote = '';
+    if (app.type === 'compose') {
+      composeNote = await this.composeDown(app, appPath, serverName, options.removeVolume === true);
+    } else {
+      await removeAppContainer(this.deps.pool, app.serverId, app.id, { appPath, serverName });
+    }
     for (const envVar of this.deps.envVars.list(app.id)) {
       if (envVar.secretRef === null) continue;
       try {
@@ -203,6 +308,21 @@ export class AppService {
         );
       }
     }
+    let volumeNote = '';
+    if (app.database) {
+      if (options.removeVolume) {
+        await removeVolume(this.deps.pool.docker(app.serverId), app.database.volumeName).catch((error: unknown) => {
+          throw new MistError(
+            'docker-error',
+            `The container of ${appPath} was removed, but its data volume ${app.database!.volumeName} could not be: ` +
+              `${sentence(messageOf(error))} The app was kept; delete it again.`,
+          );
+        });
+        volumeNote = ` and its data volume ${app.database.volumeName}`;
+      } else {
+        volumeNote = `; its data volume ${app.database.volumeName} was kept (re-attach it to a new ${app.database.templateId} app)`;
+      }
+    }
     this.deps.db.transaction(() => {
       this.deps.apps.remove(app.id);
       this.deps.audit.record({
@@ -210,10 +330,110 @@ export class AppService {
         targetType: 'app',
         targetId: app.id,
         appId: app.id,
-        summary: `Deleted app ${appPath} and its container.`,
+        summary: `Deleted app ${appPath} and its container${app.type === 'compose' ? 's' : ''}${volumeNote}${composeNote}.`,
         before: { type: app.type, ...settingsOf(app) },
       });
     })();
+  }
+
+  /**
+   * A database app: the template's image, port and data path; env from the template with its secrets
+   * generated once into the keychain; CPU and memory from the template's recommendation (capped at
+   * the server's capacity). All or nothing: a keychain or SQLite failure leaves no app and no secret.
+   */
+  private async createDatabase(parsed: CreateAppInput, project: ProjectDto): Promise<AppDto> {
+    const template = findTemplate(this.templates(), parsed.template!);
+    const plan = planDatabaseApp(parsed, template, this.deps.generateSecret ?? generateSecret);
+    const serverName = this.deps.servers.findById(project.serverId)?.name ?? project.serverId;
+    const capacity = await readServerCapacity(this.deps.pool, project.serverId, serverName);
+    // the template's recommendation is a default, not a demand: a small server gets what it has
+    if (parsed.cpuLimit === null) plan.settings.cpuLimit = Math.min(plan.settings.cpuLimit!, capacity.cores);
+    if (parsed.memoryMb === null) plan.settings.memoryMb = Math.min(plan.settings.memoryMb!, capacity.memoryMb);
+    assertWithinCapacity(plan.settings, capacity, serverName);
+
+    const id = newId();
+    let volumeName = defaultVolumeName(id);
+    if (parsed.attachVolume !== undefined) {
+      const usedBy = this.deps.apps.list().find((app) => app.database?.volumeName === parsed.attachVolume);
+      await assertAttachable(
+        this.deps.pool.docker(project.serverId),
+        parsed.attachVolume,
+        template.id,
+        usedBy ? `${usedBy.projectName}/${usedBy.name}` : null,
+      );
+      volumeName = parsed.attachVolume;
+    }
+
+    const settings = { ...plan.settings, name: parsed.name };
+    const undo = await applyKeychainChanges(
+      this.deps.secrets,
+      plan.env.filter((v) => v.secret).map((v) => ({ ref: envSecretRef(id, v.key), value: v.value })),
+    );
+    try {
+      const record = this.write(project, parsed.name, () => {
+        const created = this.deps.apps.insert({
+          id,
+          projectId: project.id,
+          type: 'database',
+          templateId: template.id,
+          volumeName,
+          ...settings,
+        });
+        for (const v of plan.env) {
+          this.deps.envVars.upsert(
+            id,
+            v.secret
+              ? { key: v.key, scope: 'runtime', value: null, secretRef: envSecretRef(id, v.key) }
+              : { key: v.key, scope: 'runtime', value: v.value, secretRef: null },
+          );
+        }
+        this.deps.audit.record({
+          action: 'app.create',
+          targetType: 'app',
+          targetId: id,
+          appId: id,
+          summary:
+            `Created database app ${project.name}/${parsed.name} from ${template.name} ${settings.templateTag}` +
+            (parsed.attachVolume ? `, re-attaching the volume ${volumeName}` : '') +
+            (plan.generated.length ? `; generated ${plan.generated.join(', ')} (kept in the keychain)` : '') +
+            '.',
+          after: {
+            type: 'database',
+            template: template.id,
+            volume: volumeName,
+            ...settings,
+            env: plan.env.map((v) => (v.secret ? { key: v.key, secret: true } : { key: v.key, value: v.value })),
+          },
+        });
+        return created;
+      });
+      return toAppDto(record);
+    } catch (error) {
+      await undo();
+      throw error;
+    }
+  }
+
+  /** A compose app's services go with `compose down` (its volumes too when asked); nothing is deleted if that fails. */
+  private async composeDown(app: AppRecord, appPath: string, serverName: string, removeVolumes: boolean) {
+    const connection = this.deps.pool.connection;
+    if (!connection) throw new MistError('internal', 'Compose apps need the SSH connection pool.');
+    try {
+      const done = await composeDown(connection(app.serverId), this.deps.pool.docker(app.serverId), app, {
+        removeVolumes,
+      });
+      return `${removeVolumes ? ' and volumes' : ''}${done.note ? ` (${done.note})` : ''}`;
+    } catch (error) {
+      throw new MistError(
+        'docker-error',
+        `Could not remove the services of ${appPath} on ${serverName}: ${sentence(messageOf(error))} The app was kept; nothing was deleted.`,
+      );
+    }
+  }
+
+  private templates(): TemplateCatalogDto {
+    if (!this.deps.templates) throw new MistError('internal', 'Database templates are not available here.');
+    return this.deps.templates();
   }
 
   private project(projectId: string): ProjectDto {

@@ -14,7 +14,21 @@ export interface ContainerSpec {
   restartPolicy: string;
   cpuLimit: number | null;
   memoryMb: number | null;
+  /** The container's command (CMD), when the image's default is not what the app runs. */
+  cmd?: string[];
+  /** Named volumes mounted into the container (a database's data). */
+  volumes?: Array<{ name: string; target: string }>;
+  /**
+   * The old container must stop before the new one starts even without a shared host port: two
+   * database servers must never open the same data files at once.
+   */
+  exclusive?: boolean;
+  /** Docker's own health check (shown by `docker ps` and the app status). */
+  healthcheck?: { test: string[]; intervalS: number; timeoutS: number; retries: number; startPeriodS: number };
 }
+
+/** Runs after the new container survived its settle time; throwing rolls back to the old one. */
+export type ReadinessCheck = (container: Dockerode.Container, log: (line: string) => void) => Promise<void>;
 
 export function containerName(appId: string): string {
   return `app-${appId}`;
@@ -36,6 +50,7 @@ export async function replaceContainer(
   docker: Dockerode,
   spec: ContainerSpec,
   log: (line: string) => void,
+  ready?: ReadinessCheck,
 ): Promise<{ containerId: string }> {
   const finalName = containerName(spec.appId);
   await ensureNetwork(docker, log);
@@ -46,12 +61,16 @@ export async function replaceContainer(
   ]);
   log(`Created container ${spec.candidateName} from ${spec.image}.`);
   const oldRunning = old?.State.Running === true;
-  const mustStopOldFirst = spec.publishPort && oldRunning;
+  const mustStopOldFirst = (spec.publishPort || spec.exclusive === true) && oldRunning;
   const retiredName = `${finalName}-retired`;
   let oldRetired: Promise<boolean> = Promise.resolve(false);
   try {
     if (mustStopOldFirst) {
-      log(`Stopping ${finalName} to free port ${spec.port}…`);
+      log(
+        spec.exclusive
+          ? `Stopping ${finalName} first, so only one container opens the data at a time…`
+          : `Stopping ${finalName} to free port ${spec.port}…`,
+      );
       await docker.getContainer(finalName).stop({ t: 10 });
     }
     // Listen for its next exit before starting it: with a restart policy a crashing container never
@@ -69,6 +88,7 @@ export async function replaceContainer(
       );
     }
     await oldRetired;
+    await ready?.(candidate, log);
   } catch (error) {
     await candidate.remove({ force: true }).catch(() => {});
     if (old && (await oldRetired.catch(() => false))) {
@@ -135,7 +155,20 @@ function createOptions(spec: ContainerSpec): Dockerode.ContainerCreateOptions {
       ...(spec.cpuLimit ? { NanoCpus: Math.round(spec.cpuLimit * 1e9) } : {}),
       ...(spec.memoryMb ? { Memory: spec.memoryMb * 1024 * 1024 } : {}),
       ...(spec.publishPort ? { PortBindings: { [portKey]: [{ HostPort: String(spec.port) }] } } : {}),
+      ...(spec.volumes?.length ? { Binds: spec.volumes.map((v) => `${v.name}:${v.target}`) } : {}),
     },
+    ...(spec.cmd ? { Cmd: spec.cmd } : {}),
+    ...(spec.healthcheck
+      ? {
+          Healthcheck: {
+            Test: ['CMD', ...spec.healthcheck.test],
+            Interval: spec.healthcheck.intervalS * 1e9,
+            Timeout: spec.healthcheck.timeoutS * 1e9,
+            Retries: spec.healthcheck.retries,
+            StartPeriod: spec.healthcheck.startPeriodS * 1e9,
+          },
+        }
+      : {}),
     // Reachable as app-{id} on the network from the start, even before the rename.
     NetworkingConfig: { EndpointsConfig: { [TRAEFIK_NETWORK]: { Aliases: [containerName(spec.appId)] } } },
   };
@@ -144,7 +177,7 @@ function createOptions(spec: ContainerSpec): Dockerode.ContainerCreateOptions {
 /** Servers (Docker clients) where the network is known to exist: checked once per client. */
 const networkReady = new WeakSet<Dockerode>();
 
-async function ensureNetwork(docker: Dockerode, log: (line: string) => void): Promise<void> {
+export async function ensureNetwork(docker: Dockerode, log: (line: string) => void): Promise<void> {
   if (networkReady.has(docker)) return;
   const networks = await docker.listNetworks({ filters: { name: [TRAEFIK_NETWORK] } });
   if (!networks.some((n) => n.Name === TRAEFIK_NETWORK)) {

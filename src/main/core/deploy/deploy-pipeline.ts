@@ -1,5 +1,6 @@
 import type Dockerode from 'dockerode';
 import type { AppDto, DeployStage, LogLineDto } from '../../../shared/dto/app';
+import type { TemplateDto } from '../../../shared/dto/template';
 import { MistError } from '../../../shared/errors';
 import type { ExecOptions } from '../ssh/remote-exec';
 import type { ServerConnection } from '../ssh/server-connection';
@@ -38,7 +39,22 @@ export interface PipelineContext {
   /** Every line goes through here: redacted, stored, streamed. */
   log(stream: LogLineDto['stream'], text: string): void;
   enterStage(stage: Exclude<DeployStage, 'queued'>): void;
-  recordCommit(commit: CommitInfo, image: string): void;
+  /** `image` null: compose apps (their services' images are compose's business). */
+  recordCommit(commit: CommitInfo, image: string | null): void;
+  /** Database apps: their template (resolved by the deploy service). */
+  template: TemplateDto | null;
+  /** Database apps: the image it runs (`postgres:17`), recorded as the deployment's image. */
+  recordImage(image: string): void;
+}
+
+/** What a deploy leaves running. `image` is what a redeploy without a build (rollback) would reuse. */
+export interface PipelineResult {
+  /** The app's container; null for compose apps (their services have their own containers). */
+  containerId: string | null;
+  commit: CommitInfo | null;
+  image: string | null;
+  /** Prune older images of this repository after success (images this app built). */
+  pruneRepository: string | null;
 }
 
 const GIT_TIMEOUT_MS = 10 * 60_000;
@@ -48,26 +64,29 @@ export function imageTag(app: Pick<DeployableApp, 'projectName' | 'name'>, commi
   return `mist/${app.projectName}-${app.name}:${commit}`;
 }
 
-/**
- * resolve → fetch → build → deploy, each streamed to the log. Throws a MistError at the first
- * failure; the previous container keeps serving unless the new one is up.
- */
-export async function runPipeline(
+/** The log and abort wiring of one remote command: stdout/stderr split into lines, control lines first. */
+export function streamedExec(
   ctx: PipelineContext,
-): Promise<{ containerId: string; commit: CommitInfo; image: string }> {
+  timeoutMs: number,
+  onControl: (line: string) => boolean = () => false,
+): ExecOptions {
+  const out = new LineSplitter((line) => onControl(line) || ctx.log('stdout', line));
+  const err = new LineSplitter((line) => ctx.log('stderr', line));
+  return {
+    signal: ctx.signal,
+    timeoutMs,
+    onStdout: (chunk) => out.push(chunk),
+    onStderr: (chunk) => err.push(chunk),
+  };
+}
+
+/**
+ * Resolves the branch head and checks it out in the app's one checkout on the server (clone the
+ * first time, fetch afterwards), moving the stage from resolve to fetch as the remote script reports.
+ */
+export async function checkoutForDeploy(ctx: PipelineContext): Promise<{ dir: string; commit: CommitInfo }> {
   const { app } = ctx;
   if (!app.gitCloneUrl) throw new MistError('invalid-input', `${app.name} has no git repository to deploy from.`);
-  const streamed = (timeoutMs: number, onControl: (line: string) => boolean = () => false): ExecOptions => {
-    const out = new LineSplitter((line) => onControl(line) || ctx.log('stdout', line));
-    const err = new LineSplitter((line) => ctx.log('stderr', line));
-    return {
-      signal: ctx.signal,
-      timeoutMs,
-      onStdout: (chunk) => out.push(chunk),
-      onStderr: (chunk) => err.push(chunk),
-    };
-  };
-
   ctx.enterStage('resolve');
   ctx.log('system', `Resolving ${app.branch} in ${app.gitCloneUrl}…`);
   const dir = checkoutDir(app.projectId, app.name);
@@ -83,11 +102,21 @@ export async function runPipeline(
   const commit = await checkoutBranchHead(
     ctx.conn,
     { dir, url: app.gitCloneUrl, branch: app.branch, user: ctx.serverUser, token: ctx.gitToken },
-    { ...streamed(GIT_TIMEOUT_MS, onControl), forwardAgent: ctx.forwardAgent },
+    { ...streamedExec(ctx, GIT_TIMEOUT_MS, onControl), forwardAgent: ctx.forwardAgent },
   );
+  ctx.log('system', `Checked out ${commit.hash.slice(0, 12)} "${commit.message}" by ${commit.author}.`);
+  return { dir, commit };
+}
+
+/**
+ * Web and service apps: resolve → fetch → build → deploy, each streamed to the log. Throws a
+ * MistError at the first failure; the previous container keeps serving unless the new one is up.
+ */
+export async function runImagePipeline(ctx: PipelineContext): Promise<PipelineResult> {
+  const { app } = ctx;
+  const { dir, commit } = await checkoutForDeploy(ctx);
   const image = imageTag(app, commit.hash);
   ctx.recordCommit(commit, image);
-  ctx.log('system', `Checked out ${commit.hash.slice(0, 12)} "${commit.message}" by ${commit.author}.`);
 
   ctx.enterStage('build');
   const buildKit = await ctx.buildKit();
@@ -109,7 +138,7 @@ export async function runPipeline(
       buildArgs: ctx.buildArgs,
       buildKit,
     },
-    streamed(ctx.buildTimeoutMs),
+    streamedExec(ctx, ctx.buildTimeoutMs),
   );
 
   ctx.enterStage('deploy');
@@ -125,7 +154,7 @@ export async function runPipeline(
     }),
     (line) => ctx.log('system', line),
   );
-  return { containerId, commit, image };
+  return { containerId, commit, image, pruneRepository: image.slice(0, image.lastIndexOf(':')) };
 }
 
 /**
@@ -160,12 +189,16 @@ export function containerSpecFor(
 }
 
 /** Who a container belongs to, kept on the server so any desktop can reconcile. */
-export function identityLabels(app: DeployableApp, deploymentId: string, commit: string): Record<string, string> {
+export function identityLabels(
+  app: Pick<DeployableApp, 'id' | 'projectId'>,
+  deploymentId: string,
+  commit: string | null,
+): Record<string, string> {
   return {
     'mist.managed': 'true',
     'mist.app': app.id,
     'mist.project': app.projectId,
     'mist.deployment': deploymentId,
-    'mist.commit': commit,
+    ...(commit ? { 'mist.commit': commit } : {}),
   };
 }

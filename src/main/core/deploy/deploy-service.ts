@@ -16,8 +16,12 @@ import { toDeploymentDto, type DeploymentsRepo } from '../store/deployments-repo
 import type { ServersRepo } from '../store/servers-repo';
 import { containerName, replaceContainer } from './container-replace';
 import { DeployQueue } from './deploy-queue';
-import { containerSpecFor, runPipeline, type DeployableApp } from './deploy-pipeline';
+import type { TemplateCatalogDto } from '../../../shared/dto/template';
+import { findTemplate } from '../templates/template-lookup';
+import { containerSpecFor, type DeployableApp } from './deploy-pipeline';
+import { runPipeline } from './run-pipeline';
 import { createRedactor } from './redactor';
+import type { CommitInfo } from './remote-git';
 import { detectBuildKit } from './remote-build';
 import { pruneAppImages } from './image-pruning';
 
@@ -48,6 +52,8 @@ export interface DeployDeps {
   gitToken?: (appId: string) => Promise<string | null>;
   /** Runs once the new container serves, before success is reported (e.g. the certificate check). */
   afterDeploy?: (app: DeployableApp, log: (line: string) => void) => Promise<void>;
+  /** The database templates (database apps deploy their template's image). */
+  templates?: () => TemplateCatalogDto;
   perServerLimit?: number;
   buildTimeoutMs?: number;
 }
@@ -72,7 +78,7 @@ export class DeployService extends EventEmitter {
 
   start(appId: string, trigger: DeploymentTrigger): DeploymentDto {
     const app = this.deps.apps.record(appId);
-    if (!app.gitCloneUrl)
+    if (!app.gitCloneUrl && app.type !== 'database')
       throw new MistError('invalid-input', `${app.name} has no git repository; set one before deploying.`);
     const deployment = this.deps.deployments.create({
       id: newId(),
@@ -111,6 +117,8 @@ export class DeployService extends EventEmitter {
    */
   applyDomains(appId: string): Promise<void> {
     const app = this.deps.apps.record(appId);
+    // a compose app's routes live in its generated override file: a deploy writes it anew
+    if (app.type === 'compose') return this.deployAndWait(appId);
     const active = this.deps.deployments.active(appId);
     if (!active?.image || !active.commitHash) {
       throw new MistError(
@@ -150,6 +158,22 @@ export class DeployService extends EventEmitter {
           }
         },
       });
+    });
+  }
+
+  /** Starts a deploy and settles when it finishes: rejects with its error unless it succeeded. */
+  private deployAndWait(appId: string): Promise<void> {
+    const deployment = this.start(appId, 'manual');
+    return new Promise<void>((resolve, reject) => {
+      const settle = (event: DeploymentEventDto) => {
+        if (event.kind !== 'status' || event.deployment.id !== deployment.id) return;
+        const { status, error, number } = event.deployment;
+        if (status !== 'success' && status !== 'failed' && status !== 'cancelled') return;
+        this.off('event', settle);
+        if (status === 'success') resolve();
+        else reject(new MistError('docker-error', `Deployment #${number} ${status}: ${error ?? 'see its log'}`));
+      };
+      this.on('event', settle);
     });
   }
 
@@ -252,8 +276,12 @@ export class DeployService extends EventEmitter {
         this.deps.deployments.update(deploymentId, { stages, status: stage === 'deploy' ? 'deploying' : 'building' });
         this.publishStatus(deploymentId, null);
       };
+      const template =
+        app.database && this.deps.templates ? findTemplate(this.deps.templates(), app.database.templateId) : null;
       const result = await runPipeline({
         app,
+        template,
+        recordImage: (image) => this.deps.deployments.update(deploymentId, { image }),
         deploymentId,
         conn: this.deps.pool.connection(app.serverId),
         docker: this.deps.pool.docker(app.serverId),
@@ -268,7 +296,7 @@ export class DeployService extends EventEmitter {
         buildTimeoutMs: this.buildTimeout(),
         log,
         enterStage,
-        recordCommit: (commit, image) =>
+        recordCommit: (commit: CommitInfo, image: string | null) =>
           this.deps.deployments.update(deploymentId, {
             commitHash: commit.hash,
             commitMessage: commit.message,
@@ -282,7 +310,7 @@ export class DeployService extends EventEmitter {
       await this.deps.afterDeploy?.(app, (line) => log('system', line)).catch(() => {});
       log('system', `Deployment #${deployment.number} succeeded in ${formatSeconds(Date.now() - started)}.`);
       this.finish(deploymentId, 'success', null, started);
-      this.pruneImagesAfter(app, result.image);
+      if (result.pruneRepository && result.image) this.pruneImagesAfter(app, result.pruneRepository, result.image);
     } catch (error) {
       closeStage(stages);
       this.deps.deployments.update(deploymentId, { stages });
@@ -343,8 +371,7 @@ export class DeployService extends EventEmitter {
   }
 
   /** Old images go once the new one serves; a failure here never fails the deploy. */
-  private pruneImagesAfter(app: DeployableApp, image: string): void {
-    const repository = image.slice(0, image.lastIndexOf(':'));
+  private pruneImagesAfter(app: DeployableApp, repository: string, image: string): void {
     void pruneAppImages(this.deps.pool.docker(app.serverId), repository, image).then(
       (removed) => {
         if (removed.length) this.emit('pruned', { appId: app.id, removed });

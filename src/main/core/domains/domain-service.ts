@@ -69,8 +69,12 @@ export class DomainService {
 
   private webApp(appId: string): AppDto {
     const app = this.deps.apps.get(appId);
-    if (app.type !== 'web')
-      throw new MistError('invalid-input', `${app.name} is a service: only web apps have public domains.`);
+    // compose apps route their domains to the one service they make public
+    if (app.type !== 'web' && app.type !== 'compose')
+      throw new MistError(
+        'invalid-input',
+        `${app.name} is a ${app.type} app: only web and compose apps have public domains.`,
+      );
     return app;
   }
 

@@ -27,6 +27,13 @@ interface AppRow {
   restart_policy: RestartPolicy;
   config_version: number;
   git_token_ref: string | null;
+  template_id: string | null;
+  template_tag: string | null;
+  volume_name: string | null;
+  publish_port: 0 | 1;
+  compose_file: string | null;
+  public_service: string | null;
+  public_port: number | null;
   created_at: string;
   updated_at: string;
   server_id: string;
@@ -46,12 +53,22 @@ export interface AppSettings {
   cpuLimit: number | null;
   memoryMb: number | null;
   restartPolicy: RestartPolicy;
+  /** Database apps: the image tag. */
+  templateTag: string | null;
+  publishPort: boolean;
+  /** Compose apps. */
+  composeFile: string | null;
+  publicService: string | null;
+  publicPort: number | null;
 }
 
 export interface NewApp extends AppSettings {
   id: string;
   projectId: string;
   type: AppType;
+  /** Database apps: fixed at creation. */
+  templateId: string | null;
+  volumeName: string | null;
 }
 
 // redeploy_pending: the active deployment deployed an older configuration than the current one.
@@ -80,6 +97,19 @@ function toRecord(row: AppRow): AppRecord {
     restartPolicy: row.restart_policy,
     internalAddress: `app-${row.id}:${row.port}`,
     redeployPending: row.redeploy_pending === 1,
+    database:
+      row.type === 'database'
+        ? {
+            templateId: row.template_id!,
+            tag: row.template_tag!,
+            volumeName: row.volume_name!,
+            publishPort: row.publish_port === 1,
+          }
+        : null,
+    compose:
+      row.type === 'compose'
+        ? { file: row.compose_file!, publicService: row.public_service, publicPort: row.public_port }
+        : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     projectName: row.project_name,
@@ -121,11 +151,13 @@ export class AppsRepo {
     this.db
       .prepare(
         `INSERT INTO apps (id, project_id, name, type, description, port, git_url, branch, dockerfile_path, root_dir,
-           cpu_limit, memory_mb, restart_policy, config_version, created_at, updated_at)
+           cpu_limit, memory_mb, restart_policy, config_version, created_at, updated_at,
+           template_id, template_tag, volume_name, publish_port, compose_file, public_service, public_port)
          VALUES (@id, @projectId, @name, @type, @description, @port, @gitUrl, @branch, @dockerfilePath, @rootDir,
-           @cpuLimit, @memoryMb, @restartPolicy, 1, @now, @now)`,
+           @cpuLimit, @memoryMb, @restartPolicy, 1, @now, @now,
+           @templateId, @templateTag, @volumeName, @publishPort, @composeFile, @publicService, @publicPort)`,
       )
-      .run({ ...app, now });
+      .run({ ...app, publishPort: app.publishPort ? 1 : 0, now });
     return this.findById(app.id)!;
   }
 
@@ -135,10 +167,12 @@ export class AppsRepo {
       .prepare(
         `UPDATE apps SET name = @name, description = @description, port = @port, git_url = @gitUrl, branch = @branch,
            dockerfile_path = @dockerfilePath, root_dir = @rootDir, cpu_limit = @cpuLimit, memory_mb = @memoryMb,
-           restart_policy = @restartPolicy, config_version = config_version + @bump, updated_at = @now
+           restart_policy = @restartPolicy, template_tag = @templateTag, publish_port = @publishPort,
+           compose_file = @composeFile, public_service = @publicService, public_port = @publicPort,
+           config_version = config_version + @bump, updated_at = @now
          WHERE id = @id`,
       )
-      .run({ ...settings, id, bump: bumpConfig ? 1 : 0, now });
+      .run({ ...settings, publishPort: settings.publishPort ? 1 : 0, id, bump: bumpConfig ? 1 : 0, now });
     return this.findById(id)!;
   }
 

@@ -37,9 +37,26 @@ function migrate(db: Database, migrations: Migration[]): void {
   }
   for (const migration of migrations) {
     if (migration.version <= current) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+    if (migration.rebuildsTables) db.pragma('foreign_keys = OFF'); // a no-op inside a transaction
+    try {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        if (migration.rebuildsTables) assertForeignKeysHold(db, migration);
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    } finally {
+      if (migration.rebuildsTables) db.pragma('foreign_keys = ON');
+    }
+  }
+}
+
+function assertForeignKeysHold(db: Database, migration: Migration): void {
+  const broken = db.pragma('foreign_key_check') as Array<{ table: string; parent: string }>;
+  if (broken.length > 0) {
+    const first = broken[0]!;
+    throw new Error(
+      `Migration ${migration.version} (${migration.description}) would break ${broken.length} reference(s), ` +
+        `e.g. ${first.table} → ${first.parent}; nothing was changed.`,
+    );
   }
 }

@@ -6,6 +6,11 @@ export interface Migration {
   version: number;
   description: string;
   sql: string;
+  /**
+   * The migration rebuilds a table that others reference (SQLite cannot alter a CHECK): foreign keys
+   * are switched off around it, so dropping the old table cascades nothing, and checked before commit.
+   */
+  rebuildsTables?: true;
 }
 
 export const migrations: Migration[] = [
@@ -148,5 +153,51 @@ export const migrations: Migration[] = [
     version: 6,
     description: 'an access token per app for private https repositories (the token lives in the keychain)',
     sql: `ALTER TABLE apps ADD COLUMN git_token_ref TEXT;`,
+  },
+  {
+    version: 7,
+    description:
+      'database apps (template, version, data volume, published port) and compose apps (file, public service)',
+    rebuildsTables: true,
+    sql: `
+      CREATE TABLE apps_v7 (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE RESTRICT,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL CHECK (type IN ('web', 'service', 'database', 'compose')),
+        description TEXT NOT NULL DEFAULT '',
+        port INTEGER NOT NULL CHECK (port BETWEEN 1 AND 65535),
+        git_url TEXT,
+        branch TEXT NOT NULL,
+        dockerfile_path TEXT NOT NULL,
+        root_dir TEXT NOT NULL,
+        cpu_limit REAL,
+        memory_mb INTEGER,
+        restart_policy TEXT NOT NULL CHECK (restart_policy IN ('no', 'always', 'on-failure', 'unless-stopped')),
+        config_version INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        git_token_ref TEXT,
+        -- database apps: the template, its image tag, the named data volume, and whether the port is published
+        template_id TEXT,
+        template_tag TEXT,
+        volume_name TEXT,
+        publish_port INTEGER NOT NULL DEFAULT 0,
+        -- compose apps: the compose file (relative to the root directory) and the service made public
+        compose_file TEXT,
+        public_service TEXT,
+        public_port INTEGER CHECK (public_port BETWEEN 1 AND 65535),
+        UNIQUE (project_id, name),
+        CHECK ((type = 'database') = (template_id IS NOT NULL AND template_tag IS NOT NULL AND volume_name IS NOT NULL)),
+        CHECK ((type = 'compose') = (compose_file IS NOT NULL))
+      );
+      INSERT INTO apps_v7 (id, project_id, name, type, description, port, git_url, branch, dockerfile_path, root_dir,
+        cpu_limit, memory_mb, restart_policy, config_version, created_at, updated_at, git_token_ref)
+      SELECT id, project_id, name, type, description, port, git_url, branch, dockerfile_path, root_dir,
+        cpu_limit, memory_mb, restart_policy, config_version, created_at, updated_at, git_token_ref
+      FROM apps;
+      DROP TABLE apps;
+      ALTER TABLE apps_v7 RENAME TO apps;
+    `,
   },
 ];

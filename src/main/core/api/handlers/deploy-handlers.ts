@@ -4,9 +4,9 @@ import type { GitTokens } from '../../apps/git-tokens';
 import type { DeployService } from '../../deploy/deploy-service';
 import type { ApiHandlers, HandlersFor } from '../api-handlers';
 
-/** Deploys, deployment history and logs, and the running app's controls and status. */
+/** Deploys, deployment history and logs, and the running app's controls, status and container logs. */
 export type DeployHandlers = HandlersFor<'deploy.' | 'deployments.'> &
-  Pick<ApiHandlers, 'apps.control' | 'apps.status' | 'apps.statusWatch' | 'apps.setGitToken'>;
+  Pick<ApiHandlers, 'apps.control' | 'apps.status' | 'apps.statusWatch' | 'apps.logs' | 'apps.setGitToken'>;
 
 export function deployHandlers({
   deploys,
@@ -54,6 +54,23 @@ export function deployHandlers({
         watcher.stop();
         deploys.off('event', onDeploy);
       };
+    },
+    'apps.logs': ({ appId, ...input }, sink) => {
+      const controller = new AbortController();
+      let waiting = false;
+      // flow control: a slow consumer pauses the Docker streams (and so the SSH channels) until it catches up
+      const follower = runtime.logs(appId, input, controller.signal, (lines) => {
+        let room = true;
+        for (const line of lines) room = sink.push(line) && room;
+        if (room || waiting) return;
+        waiting = true;
+        follower.pause();
+        sink.onDrain(() => {
+          waiting = false;
+          follower.resume();
+        });
+      });
+      return () => controller.abort();
     },
   };
 }

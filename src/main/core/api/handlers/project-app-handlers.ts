@@ -30,8 +30,8 @@ export function projectAppHandlers({ projects, apps, env, audit }: ProjectAppHan
     'apps.get': ({ appId }) => apps.get(appId),
     'apps.create': (input) => apps.create(input),
     'apps.update': (input) => apps.update(input),
-    'apps.delete': async ({ appId }) => {
-      await apps.delete(appId);
+    'apps.delete': async ({ appId, removeVolume }) => {
+      await apps.delete(appId, { removeVolume });
       return { removed: true as const };
     },
 

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { composeOverride, composeProject, overridePath } from '../../src/main/core/compose/compose-override';
+import { composeFiles } from '../../src/main/core/compose/compose-pipeline';
+import { traefikLabels } from '../../src/shared/traefik-labels';
+
+describe('compose override (golden)', () => {
+  it('gives exactly the public service the Traefik labels and traefik-net, next to default', () => {
+    const text = composeOverride({
+      appId: 'a1b2',
+      publicService: 'web',
+      publicPort: 8080,
+      domains: ['shop.example.com'],
+    });
+    expect(JSON.parse(text)).toEqual({
+      services: {
+        web: {
+          labels: {
+            'traefik.enable': 'true',
+            'traefik.docker.network': 'traefik-net',
+            'traefik.http.routers.app-a1b2.rule': 'Host(`shop.example.com`)',
+            'traefik.http.routers.app-a1b2.entrypoints': 'websecure',
+            'traefik.http.routers.app-a1b2.tls': 'true',
+            'traefik.http.routers.app-a1b2.tls.certresolver': 'le',
+            'traefik.http.routers.app-a1b2.service': 'app-a1b2',
+            'traefik.http.routers.app-a1b2-http.rule': 'Host(`shop.example.com`)',
+            'traefik.http.routers.app-a1b2-http.entrypoints': 'web',
+            'traefik.http.routers.app-a1b2-http.middlewares': 'app-a1b2-https',
+            'traefik.http.routers.app-a1b2-http.service': 'app-a1b2',
+            'traefik.http.middlewares.app-a1b2-https.redirectscheme.scheme': 'https',
+            'traefik.http.middlewares.app-a1b2-https.redirectscheme.permanent': 'true',
+            'traefik.http.services.app-a1b2.loadbalancer.server.port': '8080',
+          },
+          networks: { default: {}, 'traefik-net': { aliases: ['app-a1b2'] } },
+        },
+      },
+      networks: { 'traefik-net': { external: true } },
+    });
+    expect(text.endsWith('\n')).toBe(true);
+  });
+
+  it('uses the same labels as a web app on the same domains and port', () => {
+    const domains = ['b.example.com', 'a.example.com'];
+    const parsed = JSON.parse(composeOverride({ appId: 'x9', publicService: 'api', publicPort: 3000, domains }));
+    expect(parsed.services.api.labels).toEqual(traefikLabels({ appId: 'x9', domains, port: 3000 }));
+  });
+
+  it('without domains: the service joins traefik-net (reachable as app-{id}) and gets no labels', () => {
+    const parsed = JSON.parse(composeOverride({ appId: 'x9', publicService: 'api', publicPort: 3000, domains: [] }));
+    expect(parsed.services.api).toEqual({ networks: { default: {}, 'traefik-net': { aliases: ['app-x9'] } } });
+  });
+
+  it('names the project and places the override beside the checkout, not in it', () => {
+    expect(composeProject('a1b2')).toBe('mist-a1b2');
+    expect(overridePath('/var/lib/mist/projects/p1/apps/stack')).toBe(
+      '/var/lib/mist/projects/p1/apps/stack.mist-override.json',
+    );
+  });
+
+  it('resolves the compose file under the root directory', () => {
+    expect(composeFiles('/c', '/', 'docker-compose.yml')).toEqual({
+      projectDir: '/c',
+      file: '/c/docker-compose.yml',
+      relative: 'docker-compose.yml',
+    });
+    expect(composeFiles('/c', 'deploy/', './stack/compose.yaml')).toEqual({
+      projectDir: '/c/deploy',
+      file: '/c/deploy/stack/compose.yaml',
+      relative: 'deploy/stack/compose.yaml',
+    });
+  });
+});

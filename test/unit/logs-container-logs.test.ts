@@ -1,0 +1,100 @@
+import { PassThrough } from 'node:stream';
+import type Dockerode from 'dockerode';
+import { describe, expect, it } from 'vitest';
+import { followContainerLogs } from '../../src/main/core/logs/container-logs';
+import type { ContainerLogLineDto } from '../../src/shared/dto/app';
+
+/** Docker's multiplexed framing: [stream, 0, 0, 0, size (BE u32)] + payload. */
+function frame(stream: 1 | 2, text: string): Buffer {
+  const payload = Buffer.from(text);
+  const header = Buffer.alloc(8);
+  header[0] = stream;
+  header.writeUInt32BE(payload.length, 4);
+  return Buffer.concat([header, payload]);
+}
+
+function fakeContainer(tty = false): { container: Dockerode.Container; stream: PassThrough } {
+  const stream = new PassThrough();
+  const container = {
+    inspect: async () => ({ Config: { Tty: tty } }),
+    logs: async () => stream,
+  } as unknown as Dockerode.Container;
+  return { container, stream };
+}
+
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('followContainerLogs', () => {
+  it('demultiplexes stdout and stderr, joins frames split across chunks, and prefixes the service', async () => {
+    const { container, stream } = fakeContainer();
+    const batches: ContainerLogLineDto[][] = [];
+    const controller = new AbortController();
+    followContainerLogs(
+      [{ container, service: 'web' }],
+      { tail: 10, timestamps: false, prefix: true, signal: controller.signal },
+      (lines) => batches.push(lines),
+    );
+    await tick();
+    const bytes = Buffer.concat([frame(1, 'one\ntw'), frame(2, 'oops\n'), frame(1, 'o\n')]);
+    stream.write(bytes.subarray(0, 5));
+    stream.write(bytes.subarray(5, 17));
+    stream.write(bytes.subarray(17));
+    await tick();
+    await tick();
+    expect(batches.flat()).toEqual([
+      { stream: 'stdout', text: 'web | one', service: 'web' },
+      { stream: 'stderr', text: 'web | oops', service: 'web' },
+      { stream: 'stdout', text: 'web | two', service: 'web' },
+    ]);
+    controller.abort();
+    expect(stream.destroyed).toBe(true);
+  });
+
+  it('takes Docker timestamps off into `at`, and reads a TTY container raw', async () => {
+    const { container, stream } = fakeContainer(true);
+    const lines: ContainerLogLineDto[] = [];
+    const controller = new AbortController();
+    const follower = followContainerLogs(
+      [{ container }],
+      { tail: 10, timestamps: true, signal: controller.signal },
+      (batch) => lines.push(...batch),
+    );
+    await tick();
+    stream.end('2024-05-01T10:00:00.123456789Z hello world\r\n');
+    await follower.done;
+    expect(lines).toEqual([{ stream: 'stdout', text: 'hello world', at: '2024-05-01T10:00:00.123456789Z' }]);
+  });
+
+  it('pauses and resumes the Docker stream (flow control)', async () => {
+    const { container, stream } = fakeContainer();
+    const controller = new AbortController();
+    const follower = followContainerLogs(
+      [{ container }],
+      { tail: 0, timestamps: false, signal: controller.signal },
+      () => {},
+    );
+    await tick();
+    follower.pause();
+    expect(stream.isPaused()).toBe(true);
+    follower.resume();
+    expect(stream.isPaused()).toBe(false);
+    controller.abort();
+    await follower.done;
+  });
+
+  it('a source that cannot be read becomes a system line', async () => {
+    const container = {
+      inspect: async () => {
+        throw new Error('no such container');
+      },
+    } as unknown as Dockerode.Container;
+    const lines: ContainerLogLineDto[] = [];
+    const follower = followContainerLogs(
+      [{ container, service: 'db' }],
+      { tail: 1, timestamps: false, signal: new AbortController().signal },
+      (batch) => lines.push(...batch),
+    );
+    await follower.done;
+    expect(lines).toEqual([{ stream: 'system', text: 'db | Cannot read the log: no such container', service: 'db' }]);
+  });
+});
