@@ -113,8 +113,10 @@ describeIntegration('mist CLI: projects, apps, env and deploy', ['sshd', 'docker
     expect(Object.keys(app).sort()).toEqual(
       [
         'branch',
+        'compose',
         'cpuLimit',
         'createdAt',
+        'database',
         'description',
         'dockerfilePath',
         'gitUrl',
@@ -243,5 +245,40 @@ describeIntegration('mist CLI: projects, apps, env and deploy', ['sshd', 'docker
     expect((await ok(['stop', ref])).stdout).toMatch(new RegExp(`^${ref}: stopped`));
     expect((await ok(['start', ref])).stdout).toMatch(new RegExp(`^${ref}: running`));
     expect((await httpGet(port, '/index.html')).status).toBe(200);
+  });
+
+  it('database apps: templates, create from a template, db url (masked, --reveal), version rules, delete keeps the volume', async () => {
+    const listed = await ok(['templates']);
+    expect(listed.stdout).toMatch(/^redis\s+Redis\s+redis:7\.4\s/m);
+    expect(listed.stdout).toMatch(/^postgres\s+PostgreSQL\s+postgres:/m);
+    const catalog = await json<{ templates: Array<{ id: string }> }>(['templates', '--json']);
+    expect(catalog.templates.map((t) => t.id)).toEqual(
+      expect.arrayContaining(['postgres', 'mysql', 'mariadb', 'redis', 'mongodb']),
+    );
+
+    const db = `${project}/cache`;
+    const created = await ok(['app', 'create', db, '--type', 'database', '--template', 'redis', '--version', '7.2']);
+    expect(created.stdout).toMatch(/Created database app .* from the redis template, version 7\.2/);
+    const app = await json<AppDto>(['app', 'show', db, '--json']);
+    expect(app.database).toMatchObject({ templateId: 'redis', tag: '7.2', publishPort: false });
+
+    const masked = await ok(['db', 'url', db]);
+    expect(masked.stdout).toContain(`app-${app.id}:6379`);
+    expect(masked.stdout).toContain(`redis://default:••••••••@app-${app.id}:6379/0`);
+    const revealed = await json<{ strings: Array<{ value: string }> }>(['db', 'url', db, '--reveal', '--json']);
+    expect(revealed.strings[0]!.value).toMatch(new RegExp(`^redis://default:[A-Za-z0-9]{32}@app-${app.id}:6379/0$`));
+
+    const publish = await ok(['app', 'set', db, '--publish-port', 'on']);
+    expect(publish.stderr).toMatch(/^Warning: Publishing opens port 6379/);
+    expect(publish.stdout).toContain('published port on (host port 6379)');
+    const major = await mist(['app', 'set', db, '--version', '8.0']);
+    expect(major.code).toBe(1);
+    expect(major.stderr).toMatch(/major version/);
+    const notDatabase = await mist(['app', 'set', ref, '--version', '7.4']);
+    expect(notDatabase.code).toBe(1);
+    expect(notDatabase.stderr).toMatch(/Only database apps have a version/);
+
+    const deleted = await ok(['app', 'delete', db]);
+    expect(deleted.stdout).toBe(`Deleted ${db}. Its data volume mist-${app.id}-data was kept.\n`);
   });
 });

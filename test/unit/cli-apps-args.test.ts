@@ -99,6 +99,7 @@ describe('app create and app set', () => {
         type: 'web',
         description: '',
         port: 3000,
+        publishPort: false,
         gitUrl: null,
         branch: 'main',
         dockerfilePath: './Dockerfile',
@@ -154,7 +155,7 @@ describe('app create and app set', () => {
 
   it('names the flag whose value the schema refuses', () => {
     const msg = (args: string[]) => usageMessage(() => parseAppCreateArgs(args));
-    expect(msg(['shop/web'])).toBe('missing --type (web or service)');
+    expect(msg(['shop/web'])).toBe('missing --type (web, service, database or compose)');
     expect(msg(['shop/Web', '--type', 'web'])).toMatch(/^invalid APP: a name is 1–63 characters/);
     expect(msg(['shop/web', '--type', 'worker'])).toMatch(/^invalid --type: /);
     expect(msg(['shop/web', '--type', 'web', '--git', 'not a url'])).toMatch(/^invalid --git: use an https/);
@@ -285,5 +286,37 @@ describe('the other commands', () => {
       new MistError('not-found', 'shop/web has no deployment #7; its deployments are #1 to #3.'),
     );
     expect(() => pickDeployment('shop/web', [], null)).toThrow(/shop\/web has no deployments yet/);
+  });
+
+  it('takes the database and compose flags, and refuses them on the wrong type', () => {
+    expect(
+      parseAppCreateArgs([
+        'shop/db',
+        '--type',
+        'database',
+        '--template',
+        'postgres',
+        '--version',
+        '17',
+        '--publish-port',
+        'on',
+      ]).fields,
+    ).toMatchObject({ type: 'database', template: 'postgres', version: '17', publishPort: true });
+    expect(
+      parseAppCreateArgs(['shop/stack', '--type', 'compose', '--compose-file', 'deploy/compose.yml']).fields,
+    ).toMatchObject({
+      type: 'compose',
+      composeFile: 'deploy/compose.yml',
+    });
+    const msg = (args: string[]) => usageMessage(() => parseAppCreateArgs(args));
+    expect(msg(['shop/db', '--type', 'database'])).toBe(
+      'invalid --template: a database app needs a template (e.g. postgres)',
+    );
+    expect(msg(['shop/web', '--type', 'web', '--template', 'redis'])).toBe(
+      'invalid --template: only database apps take a template',
+    );
+    expect(msg(['shop/db', '--type', 'database', '--template', 'redis', '--publish-port', 'yes'])).toBe(
+      'invalid --publish-port: say on or off, not "yes"',
+    );
   });
 });

@@ -374,6 +374,7 @@ describe('mist app', () => {
         type: 'web',
         description: '',
         port: 3000,
+        publishPort: false,
         gitUrl: 'me/shop',
         branch: 'main',
         dockerfilePath: './Dockerfile',

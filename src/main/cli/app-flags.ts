@@ -1,5 +1,6 @@
 import type { OptionSpecs, ParsedArgs } from './args';
 import { limitOption, portOption, stringOption } from './args';
+import { CliUsageError } from './errors';
 
 /** The app settings both `app create` and `app set` take, flag → field of the apps channels. */
 export const APP_SETTING_OPTIONS: OptionSpecs = {
@@ -12,6 +13,13 @@ export const APP_SETTING_OPTIONS: OptionSpecs = {
   cpu: { type: 'string' },
   memory: { type: 'string' },
   restart: { type: 'string' },
+  // database apps
+  version: { type: 'string' },
+  'publish-port': { type: 'string' },
+  // compose apps
+  'compose-file': { type: 'string' },
+  'public-service': { type: 'string' },
+  'public-port': { type: 'string' },
 };
 
 export interface AppSettingFlags {
@@ -24,6 +32,11 @@ export interface AppSettingFlags {
   cpuLimit?: number | null;
   memoryMb?: number | null;
   restartPolicy?: string;
+  version?: string;
+  publishPort?: boolean;
+  composeFile?: string;
+  publicService?: string | null;
+  publicPort?: number | null;
 }
 
 /**
@@ -37,12 +50,16 @@ export function parseAppSettingFlags(command: string, values: ParsedArgs['values
   if (port !== undefined) flags.port = port;
   const git = stringOption(values, 'git');
   if (git !== undefined) flags.gitUrl = git === 'none' ? null : git;
-  const text: Array<[string, 'branch' | 'dockerfilePath' | 'rootDir' | 'description' | 'restartPolicy']> = [
+  const text: Array<
+    [string, 'branch' | 'dockerfilePath' | 'rootDir' | 'description' | 'restartPolicy' | 'version' | 'composeFile']
+  > = [
     ['branch', 'branch'],
     ['dockerfile', 'dockerfilePath'],
     ['root', 'rootDir'],
     ['description', 'description'],
     ['restart', 'restartPolicy'],
+    ['version', 'version'],
+    ['compose-file', 'composeFile'],
   ];
   for (const [flag, field] of text) {
     const value = stringOption(values, flag);
@@ -52,5 +69,20 @@ export function parseAppSettingFlags(command: string, values: ParsedArgs['values
   if (cpu !== undefined) flags.cpuLimit = cpu;
   const memory = limitOption(command, values, 'memory', { integer: true, example: 'megabytes such as 512' });
   if (memory !== undefined) flags.memoryMb = memory;
+  const service = stringOption(values, 'public-service');
+  if (service !== undefined) flags.publicService = service === 'none' ? null : service;
+  if (stringOption(values, 'public-port') === 'none') flags.publicPort = null;
+  else {
+    const publicPort = portOption(command, values, 'public-port');
+    if (publicPort !== undefined) flags.publicPort = publicPort;
+  }
+  const publish = stringOption(values, 'publish-port');
+  if (publish !== undefined) flags.publishPort = onOff(command, '--publish-port', publish);
   return flags;
+}
+
+function onOff(command: string, flag: string, value: string): boolean {
+  if (value === 'on') return true;
+  if (value === 'off') return false;
+  throw new CliUsageError(`invalid ${flag}: say on or off, not "${value}"`, command);
 }

@@ -11,10 +11,14 @@ Usage:
   mist project create NAME --server SERVER [--json]
   mist project list [--json]
   mist app create PROJECT/APP --type web|service [--port N] [--git URL] [--branch B] [options]
+  mist app create PROJECT/DB --type database --template ID [--version TAG] [--publish-port on]
+  mist app create PROJECT/STACK --type compose --git URL [--compose-file PATH]
   mist app set PROJECT/APP [--cpu X|none] [--memory MB|none] [--restart POLICY] [--port N] [options]
   mist app show PROJECT/APP [--json]
   mist app list [PROJECT] [--json]
-  mist app delete PROJECT/APP
+  mist app delete PROJECT/APP [--remove-volume]
+  mist db url PROJECT/DB [--reveal] [--json]
+  mist templates [--json]
   mist domain add PROJECT/APP DOMAIN [--apply] [--json]
   mist domain remove PROJECT/APP DOMAIN [--apply] [--json]
   mist domain apply PROJECT/APP [--json]
@@ -35,6 +39,8 @@ Commands:
   app          create, change, show, list and delete apps (mist app --help)
   domain       a web app's domains, their DNS and certificate status (mist domain --help)
   env          an app's environment variables (mist env --help)
+  db           a database app's connection strings (mist db --help)
+  templates    the database templates, and any invalid template file with its errors
   deploy       build an app on its server and replace its container, streaming the build log
   deployments  an app's deployment history
   logs         the stored build log of a deployment (mist logs --help)
@@ -159,33 +165,49 @@ const APP_SETTINGS_HELP = `  --port N              the port the app listens on (
   --description TEXT    a note for people
   --cpu X               CPU limit, e.g. 0.5 (0.1 up to the server's cores); none: no limit
   --memory MB           memory limit in MB (128 up to the server's memory); none: no limit
-  --restart POLICY      no, always, on-failure or unless-stopped (default unless-stopped)`;
+  --restart POLICY      no, always, on-failure or unless-stopped (default unless-stopped)
+  --version TAG         database apps: the image tag (one the template lists; a change must stay
+                        within the major version, the data depends on it)
+  --publish-port on|off database apps: publish the database port on the server (default off)
+  --compose-file PATH   compose apps: the compose file, relative to the root directory
+                        (default docker-compose.yml)
+  --public-service S    compose apps (app set): the service Traefik routes the app's domains to;
+  --public-port N       and the port it listens on inside its container ('none' clears them)`;
 
 export const APP_HELP = `Usage: mist app COMMAND
 
 Commands:
-  create PROJECT/APP --type web|service   create an app
+  create PROJECT/APP --type TYPE          create an app (web, service, database or compose)
   set PROJECT/APP [options]               change an app's settings (applied on the next deploy)
   show PROJECT/APP                        show an app's settings
   list [PROJECT]                          list apps, all or one project's
-  delete PROJECT/APP                      delete an app and its container
+  delete PROJECT/APP                      delete an app and its container (a database's data
+                                          volume is kept unless --remove-volume)
 
 Run 'mist app COMMAND --help' for a command's options.
 `;
 
-export const APP_CREATE_HELP = `Usage: mist app create PROJECT/APP --type web|service [options]
+export const APP_CREATE_HELP = `Usage: mist app create PROJECT/APP --type web|service|database|compose [options]
 
 Creates an app in a project. APP is 1–63 lowercase letters, digits and hyphens, unique in the
 project. Nothing is deployed yet: set variables with 'mist env set', then run 'mist deploy'.
 
 Options:
-  --type web|service    web apps can be published; services are reached by other apps only
+  --type TYPE           web apps can be published; services are reached by other apps only;
+                        database apps run a template (see 'mist templates'); compose apps run
+                        a docker-compose.yml from their repository
 ${APP_SETTINGS_HELP}
+  --template ID         database apps: the template, e.g. postgres, mysql, redis
+  --attach-volume NAME  database apps: re-attach the data volume kept from a deleted database
+                        app of the same template (its password comes along: set it with the
+                        app's env, e.g. mist env set ... POSTGRES_PASSWORD=... --secret)
   --json                print the app as JSON
   -h, --help            show this help
 
 Example:
   mist app create shop/web --type web --git git@github.com:me/shop.git --branch main --port 8080
+  mist app create shop/db --type database --template postgres --version 17
+  mist app create shop/stack --type compose --git me/stack --compose-file deploy/compose.yml
 `;
 
 export const APP_SET_HELP = `Usage: mist app set PROJECT/APP [options]
@@ -218,9 +240,23 @@ export const APP_LIST_HELP = `Usage: mist app list [PROJECT] [--json]
 Lists every app, or one project's. With --json, prints an array of apps (see docs/cli.md).
 `;
 
-export const APP_DELETE_HELP = `Usage: mist app delete PROJECT/APP
+export const APP_DELETE_HELP = `Usage: mist app delete PROJECT/APP [--remove-volume]
 
-Deletes the app, its variables and settings, and removes its container from the server.
+Deletes the app, its variables and settings, and removes its container from the server. A database
+app's data volume is kept (re-attach it with 'mist app create ... --attach-volume NAME') unless
+--remove-volume is given.
+`;
+
+export const DB_HELP = `Usage: mist db url PROJECT/DB [--reveal] [--json]
+
+Prints a database app's internal address (for other apps on the same server) and its connection
+strings. The password is masked unless --reveal is given.
+`;
+
+export const TEMPLATES_HELP = `Usage: mist templates [--json]
+
+Lists the database templates: the built-in ones and your own (JSON files in the 'templates' folder of
+the data directory). An invalid template file is listed with each error and the field it names.
 `;
 
 export const ENV_HELP = `Usage: mist env COMMAND
@@ -385,6 +421,9 @@ export const HELP_BY_COMMAND: Record<string, string> = {
   'app show': APP_SHOW_HELP,
   'app list': APP_LIST_HELP,
   'app delete': APP_DELETE_HELP,
+  db: DB_HELP,
+  'db url': DB_HELP,
+  templates: TEMPLATES_HELP,
   domain: DOMAIN_HELP,
   'domain add': DOMAIN_ADD_HELP,
   'domain remove': DOMAIN_REMOVE_HELP,

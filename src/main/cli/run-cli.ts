@@ -7,7 +7,9 @@ import { appDelete } from './commands/app-delete';
 import { appList } from './commands/app-list';
 import { appSet } from './commands/app-set';
 import { appShow } from './commands/app-show';
+import { dbUrl } from './commands/db-url';
 import { deploy } from './commands/deploy';
+import { templates } from './commands/templates';
 import { deployments } from './commands/deployments';
 import { domainAdd } from './commands/domain-add';
 import { domainApply } from './commands/domain-apply';
@@ -41,6 +43,7 @@ const GROUPS: Record<string, Record<string, Command>> = {
   domain: { add: domainAdd, remove: domainRemove, apply: domainApply, list: domainList },
   env: { set: envSet, import: envImport, list: envList, unset: envUnset },
   logs: { build: logsBuild },
+  db: { url: dbUrl },
 };
 
 /** `mist COMMAND ...`: commands of one word. */
@@ -50,6 +53,7 @@ const COMMANDS: Record<string, Command> = {
   start: appStart,
   stop: appStop,
   restart: appRestart,
+  templates,
 };
 
 export interface CliDeps {

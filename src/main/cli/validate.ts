@@ -28,6 +28,13 @@ export const APP_FIELD_SOURCES: Record<string, string> = {
   cpuLimit: '--cpu',
   memoryMb: '--memory',
   restartPolicy: '--restart',
+  template: '--template',
+  version: '--version',
+  publishPort: '--publish-port',
+  attachVolume: '--attach-volume',
+  composeFile: '--compose-file',
+  publicService: '--public-service',
+  publicPort: '--public-port',
 };
 
 /** The first zod issue as a usage error that names the flag, e.g. "invalid --host: a host is ...". */

@@ -20,6 +20,8 @@ export const queryKeys = {
   deployment: (deploymentId: string) => ['deployments.get', deploymentId] as const,
   deploymentLog: (deploymentId: string) => ['deployments.log', deploymentId] as const,
   audit: (appId: string) => ['audit', appId] as const,
+  templates: ['templates.list'] as const,
+  connectionInfo: (appId: string) => ['databases.connectionInfo', appId] as const,
   domains: (appId: string) => ['domains', appId] as const,
   dnsCheck: (appId: string) => ['domains.checkDns', appId] as const,
   certCheck: (appId: string) => ['domains.checkCertificates', appId] as const,

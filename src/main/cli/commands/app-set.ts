@@ -1,5 +1,6 @@
 import { apiDefinition } from '../../../shared/api';
 import type { AppDto } from '../../../shared/dto/app';
+import { publishPortWarning } from '../../../shared/publish-warning';
 import { setGitTokenInputSchema } from '../../../shared/schemas/app';
 import { callApi } from '../api';
 import { APP_SETTING_OPTIONS, parseAppSettingFlags } from '../app-flags';
@@ -67,7 +68,7 @@ export function parseAppSetArgs(args: string[]): AppSetArgs {
   const gitToken = parseGitTokenFlags(values);
   if (Object.keys(flags).length === 0 && gitToken === undefined) {
     throw new CliUsageError(
-      'nothing to change: give at least one of --port, --git, --branch, --dockerfile, --root, --description, --cpu, --memory, --restart, --git-token-stdin, --git-token none',
+      'nothing to change: give at least one of --port, --git, --branch, --dockerfile, --root, --description, --cpu, --memory, --restart, --version, --publish-port, --compose-file, --public-service, --public-port, --git-token-stdin, --git-token none',
       COMMAND,
     );
   }
@@ -106,6 +107,11 @@ const LABELS: Record<string, [string, (app: AppDto) => string]> = {
   memoryMb: ['memory', (a) => formatMemory(a.memoryMb)],
   restartPolicy: ['restart', (a) => a.restartPolicy],
   hasGitToken: ['git token', (a) => formatGitToken(a.hasGitToken)],
+  version: ['version', (a) => a.database?.tag ?? '-'],
+  publishPort: ['published port', (a) => (a.database?.publishPort ? `on (host port ${a.port})` : 'off')],
+  composeFile: ['compose file', (a) => a.compose?.file ?? '-'],
+  publicService: ['public service', (a) => a.compose?.publicService ?? 'none'],
+  publicPort: ['public port', (a) => String(a.compose?.publicPort ?? 'none')],
 };
 
 export function describeChanges(ref: string, app: AppDto, fields: string[]): string {
@@ -133,6 +139,7 @@ export const appSet: Command = {
         updated = await callApi(core, 'apps.setGitToken', { appId: app.id, token: token ?? null });
         fields.push('hasGitToken');
       }
+      if (args.changes.publishPort === true) ctx.io.stderr.write(`Warning: ${publishPortWarning(updated.port)}\n`);
       ctx.io.stdout.write(args.json ? formatJson(updated) : describeChanges(ref, updated, fields));
       return EXIT_OK;
     });

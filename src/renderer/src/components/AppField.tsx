@@ -1,18 +1,24 @@
 import type { AppFormErrors, AppFormField, AppFormValues } from '../lib/app-form';
 import { RESTART_POLICIES } from '../lib/app-form';
+import { publishPortWarning } from '../../../shared/publish-warning';
+import { CheckboxField } from './CheckboxField';
 import { SelectField } from './SelectField';
 import { TextField } from './TextField';
 
 interface AppFieldProps {
-  field: Exclude<AppFormField, 'type'>;
+  field: Exclude<AppFormField, 'type' | 'template'>;
   values: AppFormValues;
+  /** The versions the app's template offers (for `version`). */
+  versions?: readonly string[];
+  /** The database port (for the publish warning). */
+  databasePort?: number;
   errors: AppFormErrors;
   onChange: (patch: Partial<AppFormValues>) => void;
   onBlur: (field: AppFormField) => void;
 }
 
 /** One app setting as a labelled input; the create-app dialog and the settings tabs share these. */
-export function AppField({ field, values, errors, onChange, onBlur }: AppFieldProps) {
+export function AppField({ field, values, errors, onChange, onBlur, versions, databasePort }: AppFieldProps) {
   const common = {
     error: errors[field],
     onBlur: () => onBlur(field),
@@ -116,6 +122,44 @@ export function AppField({ field, values, errors, onChange, onBlur }: AppFieldPr
           hint="Megabytes, at least 128. Empty for no limit."
           {...common}
         />
+      );
+    case 'composeFile':
+      return (
+        <TextField
+          label="Compose file"
+          value={values.composeFile}
+          onChange={(composeFile) => onChange({ composeFile })}
+          hint="Relative to the root directory, e.g. docker-compose.yml."
+          {...common}
+        />
+      );
+    case 'version':
+      return (
+        <SelectField
+          label="Version"
+          value={values.version}
+          options={(versions ?? [values.version]).map((tag) => ({ value: tag, label: tag }))}
+          onChange={(version) => onChange({ version })}
+          hint="The image tag. A running database can change within its major version only."
+          error={errors.version}
+          onBlur={() => onBlur('version')}
+        />
+      );
+    case 'publishPort':
+      return (
+        <>
+          <CheckboxField
+            label="Publish the database port on the server"
+            checked={values.publishPort}
+            onChange={(publishPort) => onChange({ publishPort })}
+            hint="Off: only apps on this server reach it, at its internal address."
+          />
+          {values.publishPort && (
+            <p className="notice notice-warn" role="alert" data-testid="publish-warning">
+              {publishPortWarning(databasePort ?? 0)}
+            </p>
+          )}
+        </>
       );
     case 'restartPolicy':
       return (

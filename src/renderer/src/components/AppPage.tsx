@@ -2,6 +2,7 @@ import { useAppStatus } from '../hooks/useAppStatuses';
 import { navigate } from '../hooks/useHashRoute';
 import { useApp, useProject } from '../hooks/useProjects';
 import { appStatusLabel } from '../lib/app-status';
+import { appTabsFor, appTypeName } from '../lib/app-tabs';
 import type { AppTab } from '../lib/route';
 import { ActivityTab } from './ActivityTab';
 import { AppSettingsTab } from './AppSettingsTab';
@@ -13,18 +14,6 @@ import { EnvironmentTab } from './EnvironmentTab';
 import { ErrorNotice } from './ErrorNotice';
 import { OverviewTab } from './OverviewTab';
 import { Tabs } from './Tabs';
-
-const TABS: { id: AppTab; label: string }[] = [
-  { id: 'overview', label: 'Overview' },
-  { id: 'deployments', label: 'Deployments' },
-  { id: 'general', label: 'General' },
-  { id: 'git', label: 'Git' },
-  { id: 'build', label: 'Build' },
-  { id: 'resources', label: 'Resources' },
-  { id: 'environment', label: 'Environment' },
-  { id: 'domains', label: 'Domains' },
-  { id: 'activity', label: 'Activity' },
-];
 
 interface AppPageProps {
   appId: string;
@@ -48,7 +37,7 @@ export function AppPage({ appId, tab, deploymentId }: AppPageProps) {
         <div>
           <p className="breadcrumb muted">
             {project ? <a href={`#/projects/${encodeURIComponent(project.id)}`}>{project.name}</a> : 'Project'} /{' '}
-            {app.type === 'web' ? 'web app' : 'service'}
+            {appTypeName(app.type)}
           </p>
           <h1 id="app-title">{app.name}</h1>
           <p className="app-status-line" data-testid="app-status" aria-live="polite">
@@ -67,7 +56,7 @@ export function AppPage({ appId, tab, deploymentId }: AppPageProps) {
       )}
       <Tabs
         label="App sections"
-        tabs={TABS}
+        tabs={appTabsFor(app.type)}
         selected={tab}
         panelId="app-tab-panel"
         onSelect={(next) => navigate({ page: 'app', appId, tab: next, deploymentId: null })}
@@ -75,7 +64,7 @@ export function AppPage({ appId, tab, deploymentId }: AppPageProps) {
       <section className="tab-panel" id="app-tab-panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
         {tab === 'overview' && <OverviewTab app={app} />}
         {tab === 'deployments' && <DeploymentsTab app={app} deploymentId={deploymentId} />}
-        {(tab === 'general' || tab === 'git' || tab === 'build' || tab === 'resources') && (
+        {(tab === 'general' || tab === 'git' || tab === 'build' || tab === 'resources' || tab === 'database') && (
           <AppSettingsTab key={tab} app={app} section={tab} />
         )}
         {tab === 'environment' && <EnvironmentTab app={app} />}

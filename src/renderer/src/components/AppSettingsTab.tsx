@@ -5,10 +5,10 @@ import type { UpdateAppInput } from '../../../shared/schemas/app';
 import { api, queryKeys } from '../api';
 import { useFieldErrors } from '../hooks/useFieldErrors';
 import {
-  SETTINGS_FIELDS,
   buildAppUpdate,
   formFromApp,
   hasChanges,
+  sectionFields,
   type AppFormValues,
   type SettingsSection,
 } from '../lib/app-form';
@@ -16,19 +16,33 @@ import { AppField } from './AppField';
 import { DeleteApp } from './DeleteApp';
 import { ErrorNotice } from './ErrorNotice';
 import { GitTokenSection } from './GitTokenSection';
+import { useTemplates } from '../hooks/useTemplates';
 
 const TITLES: Record<SettingsSection, { title: string; note: string }> = {
   general: { title: 'General', note: 'The name is also the container’s label; the port is where the app listens.' },
   git: { title: 'Git', note: 'Each deploy builds the head of this branch. Changes apply on the next deploy.' },
   build: { title: 'Build', note: 'The Dockerfile and the build context inside the repository.' },
   resources: { title: 'Resources', note: 'Limits and restart policy for the container. Applied on the next deploy.' },
+  database: {
+    title: 'Database',
+    note: 'The version of the template’s image and whether its port is published. Applied on the next deploy; the data volume stays.',
+  },
+};
+
+const TYPE_LABELS: Record<AppDto['type'], string> = {
+  web: 'Web (port published or routed)',
+  service: 'Service (internal only)',
+  database: 'Database (from a template)',
+  compose: 'Compose (services from a compose file)',
 };
 
 /** One settings tab (General, Git, Build or Resources): its fields and Save. */
 export function AppSettingsTab({ app, section }: { app: AppDto; section: SettingsSection }) {
   const queryClient = useQueryClient();
   const [values, setValues] = useState<AppFormValues>(() => formFromApp(app));
-  const fields = SETTINGS_FIELDS[section];
+  const fields = sectionFields(section, app.type);
+  const templates = useTemplates();
+  const template = templates.data?.templates.find((t) => t.id === app.database?.templateId);
   const result = buildAppUpdate(app, values, fields);
   const { shown, touch, markSubmitted, reset } = useFieldErrors(result.ok ? {} : result.errors);
   const save = useMutation({
@@ -59,9 +73,15 @@ export function AppSettingsTab({ app, section }: { app: AppDto; section: Setting
         {section === 'general' && (
           <dl className="facts">
             <dt>Type</dt>
-            <dd data-testid="app-type">
-              {app.type === 'web' ? 'Web (port published or routed)' : 'Service (internal only)'}
-            </dd>
+            <dd data-testid="app-type">{TYPE_LABELS[app.type]}</dd>
+            {app.database && (
+              <>
+                <dt>Template</dt>
+                <dd>
+                  {template?.name ?? app.database.templateId} · data volume <code>{app.database.volumeName}</code>
+                </dd>
+              </>
+            )}
           </dl>
         )}
         {fields.map((field) => (
@@ -72,6 +92,8 @@ export function AppSettingsTab({ app, section }: { app: AppDto; section: Setting
             errors={shown}
             onChange={(patch) => setValues((current) => ({ ...current, ...patch }))}
             onBlur={touch}
+            databasePort={app.port}
+            {...(template ? { versions: template.tags } : {})}
           />
         ))}
         <ErrorNotice error={save.error} />

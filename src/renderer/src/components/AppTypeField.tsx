@@ -7,9 +7,19 @@ const TYPES: { value: AppType; label: string; hint: string }[] = [
     hint: 'Reachable from outside: its port is published (or routed by Traefik with a domain).',
   },
   { value: 'service', label: 'Service', hint: 'Internal only: other apps on the server reach it by name.' },
+  {
+    value: 'database',
+    label: 'Database',
+    hint: 'One click from a template (PostgreSQL, MySQL, Redis…): no repository, data kept in a volume.',
+  },
+  {
+    value: 'compose',
+    label: 'Compose',
+    hint: 'A docker-compose.yml from a repository: several services deployed together.',
+  },
 ];
 
-/** Web or service, chosen once when the app is created. */
+/** The app's type, chosen once when the app is created. */
 export function AppTypeField({ value, onChange }: { value: AppType; onChange: (type: AppType) => void }) {
   const hint = TYPES.find((type) => type.value === value)?.hint;
   return (

@@ -1,6 +1,6 @@
-import type { DeploymentDto } from '../../../shared/dto/app';
+import type { AppType, DeploymentDto } from '../../../shared/dto/app';
 import { useNow } from '../hooks/useNow';
-import { isFinished, stageProgress, type StageState } from '../lib/deploy-stages';
+import { deployStagesFor, isFinished, stageProgress, type StageState } from '../lib/deploy-stages';
 import { formatDuration } from '../lib/format';
 
 const STATE_TEXT: Record<StageState, string> = {
@@ -20,11 +20,11 @@ const STATE_ICON: Record<StageState, string> = {
   skipped: '·',
 };
 
-/** queued → resolve → fetch → build → deploy, each with its state and time. */
-export function DeployStages({ deployment }: { deployment: DeploymentDto }) {
+/** queued → resolve → fetch → build → deploy (a database: pull instead of fetch and build), each with its state and time. */
+export function DeployStages({ deployment, appType }: { deployment: DeploymentDto; appType: AppType }) {
   const live = !isFinished(deployment.status);
   const now = useNow(500, live);
-  const stages = stageProgress(deployment, live ? now : undefined);
+  const stages = stageProgress(deployment, live ? now : undefined, deployStagesFor(appType));
   return (
     <ol className="stages" aria-label="Deployment stages">
       {stages.map((stage) => (

@@ -61,7 +61,7 @@ export function DeploymentView({ app, deploymentId }: { app: AppDto; deploymentI
                 : (live.message ?? 'Queued: waiting for a free build slot on the server.')}
             </p>
           )}
-          <DeployStages deployment={deployment} />
+          <DeployStages deployment={deployment} appType={app.type} />
           {deployment.error && (
             <div className="notice notice-danger" role="alert" data-testid="deployment-error">
               <p>{deployment.error}</p>

@@ -9,6 +9,8 @@ import { AppField } from './AppField';
 import { AppTypeField } from './AppTypeField';
 import { Dialog } from './Dialog';
 import { ErrorNotice } from './ErrorNotice';
+import { TemplatePicker } from './TemplatePicker';
+import { useTemplates } from '../hooks/useTemplates';
 
 interface NewAppDialogProps {
   project: ProjectDto;
@@ -16,7 +18,10 @@ interface NewAppDialogProps {
   onCreated: (app: AppDto) => void;
 }
 
-/** Create a web or service app: a git repository with a Dockerfile. Limits come later, in Resources. */
+/**
+ * Create an app: web or service (a repository with a Dockerfile), database (a template and a
+ * version), or compose (a repository with a compose file). Limits come later, in Resources.
+ */
 export function NewAppDialog({ project, onClose, onCreated }: NewAppDialogProps) {
   const queryClient = useQueryClient();
   const [values, setValues] = useState<AppFormValues>(emptyAppForm);
@@ -39,24 +44,44 @@ export function NewAppDialog({ project, onClose, onCreated }: NewAppDialogProps)
     markSubmitted();
     if (result.ok) create.mutate(result.input);
   };
-  const field = (name: 'name' | 'port' | 'gitUrl' | 'branch' | 'dockerfilePath' | 'rootDir') => (
-    <AppField field={name} values={values} errors={shown} onChange={update} onBlur={touch} />
-  );
+  const field = (
+    name: 'name' | 'port' | 'gitUrl' | 'branch' | 'dockerfilePath' | 'rootDir' | 'composeFile' | 'publishPort',
+  ) => <AppField field={name} values={values} errors={shown} onChange={update} onBlur={touch} />;
+  const isDatabase = values.type === 'database';
+  const templates = useTemplates();
+  const databasePort = templates.data?.templates.find((template) => template.id === values.template)?.port;
 
   return (
     <Dialog title={`New app in ${project.name}`} onClose={onClose} busy={create.isPending}>
       <form className="server-form" onSubmit={submit} noValidate>
         <AppTypeField value={values.type} onChange={(type) => update({ type })} />
-        <div className="field-row">
-          {field('name')}
-          {field('port')}
-        </div>
-        {field('gitUrl')}
-        {field('branch')}
-        <div className="field-row field-row-even">
-          {field('dockerfilePath')}
-          {field('rootDir')}
-        </div>
+        {isDatabase ? (
+          <>
+            {field('name')}
+            <TemplatePicker values={values} errors={shown} onChange={update} />
+            <AppField
+              field="publishPort"
+              values={values}
+              errors={shown}
+              onChange={update}
+              onBlur={touch}
+              {...(databasePort !== undefined ? { databasePort } : {})}
+            />
+          </>
+        ) : (
+          <>
+            <div className="field-row">
+              {field('name')}
+              {values.type !== 'compose' && field('port')}
+            </div>
+            {field('gitUrl')}
+            {field('branch')}
+            <div className="field-row field-row-even">
+              {values.type === 'compose' ? field('composeFile') : field('dockerfilePath')}
+              {field('rootDir')}
+            </div>
+          </>
+        )}
         <ErrorNotice error={create.error} />
         <div className="actions">
           <button type="submit" className="primary" disabled={create.isPending}>

@@ -6,7 +6,9 @@ import { appStatusLabel } from '../lib/app-status';
 import { deploymentStatusLabel } from '../lib/deploy-stages';
 import { commitTitle, formatRelativeTime, formatUptime, shortHash } from '../lib/time';
 import { AppControls } from './AppControls';
+import { ComposeServices } from './ComposeServices';
 import { CopyableCode } from './CopyableCode';
+import { DatabaseConnection } from './DatabaseConnection';
 import { ErrorNotice } from './ErrorNotice';
 
 /** Status with container facts, the internal address, Start / Stop / Restart and the active deployment. */
@@ -28,8 +30,10 @@ export function OverviewTab({ app }: { app: AppDto }) {
         <dl className="facts">
           <dt>Status</dt>
           <dd data-testid="overview-status">{appStatusLabel(status?.status)}</dd>
-          <dt>Container</dt>
-          <dd data-testid="container-state">{status?.containerState ?? 'none'}</dd>
+          <dt>{app.type === 'compose' ? 'Services' : 'Container'}</dt>
+          <dd data-testid="container-state">
+            {app.type === 'compose' ? (status?.summary ?? 'none') : (status?.containerState ?? 'none')}
+          </dd>
           <dt>Uptime</dt>
           <dd data-testid="uptime">
             {running && status?.startedAt ? formatUptime(now - new Date(status.startedAt).getTime()) : '—'}
@@ -39,11 +43,15 @@ export function OverviewTab({ app }: { app: AppDto }) {
         </dl>
       </section>
 
-      <section className="panel" aria-labelledby="address-heading">
-        <h2 id="address-heading">Internal address</h2>
-        <p className="muted">Other apps on this server reach this one here:</p>
-        <CopyableCode text={app.internalAddress} label="Copy address" />
-      </section>
+      {app.type === 'compose' && <ComposeServices app={app} services={status?.services ?? []} />}
+      {app.type === 'database' && <DatabaseConnection app={app} />}
+      {app.type !== 'compose' && app.type !== 'database' && (
+        <section className="panel" aria-labelledby="address-heading">
+          <h2 id="address-heading">Internal address</h2>
+          <p className="muted">Other apps on this server reach this one here:</p>
+          <CopyableCode text={app.internalAddress} label="Copy address" />
+        </section>
+      )}
 
       <section className="panel" aria-labelledby="active-heading">
         <h2 id="active-heading">Active deployment</h2>
@@ -53,13 +61,23 @@ export function OverviewTab({ app }: { app: AppDto }) {
             <a href={`#/apps/${encodeURIComponent(app.id)}/deployments/${encodeURIComponent(active.id)}`}>
               #{active.number}
             </a>{' '}
-            <code>{shortHash(active.commitHash)}</code> {commitTitle(active.commitMessage)}{' '}
+            {active.commitHash ? (
+              <>
+                <code>{shortHash(active.commitHash)}</code> {commitTitle(active.commitMessage)}
+              </>
+            ) : (
+              <code>{active.image}</code>
+            )}{' '}
             <span className="muted">
               ({deploymentStatusLabel(active.status)}, {formatRelativeTime(active.createdAt, now)})
             </span>
           </p>
         ) : (
-          <p className="muted">Not deployed yet. Deploy builds the image on the server and starts it.</p>
+          <p className="muted">
+            {app.type === 'database'
+              ? 'Not deployed yet. Deploy pulls the image on the server and starts the database.'
+              : 'Not deployed yet. Deploy builds the image on the server and starts it.'}
+          </p>
         )}
       </section>
     </>

@@ -26,6 +26,12 @@ export interface AppFormValues {
   /** '' means no limit. */
   memoryMb: string;
   restartPolicy: RestartPolicy;
+  /** Database apps: the template id and its version (image tag); publish the port on the host. */
+  template: string;
+  version: string;
+  publishPort: boolean;
+  /** Compose apps: the compose file, relative to the root directory. */
+  composeFile: string;
 }
 
 export type AppFormField = keyof AppFormValues;
@@ -43,6 +49,10 @@ const ALL_FIELDS: readonly AppFormField[] = [
   'cpuLimit',
   'memoryMb',
   'restartPolicy',
+  'template',
+  'version',
+  'publishPort',
+  'composeFile',
 ];
 
 export const RESTART_POLICIES: { value: RestartPolicy; label: string }[] = [
@@ -58,8 +68,18 @@ export const SETTINGS_FIELDS = {
   git: ['gitUrl', 'branch'],
   build: ['dockerfilePath', 'rootDir'],
   resources: ['cpuLimit', 'memoryMb', 'restartPolicy'],
-} as const satisfies Record<string, readonly AppFormField[]>;
+  database: ['version', 'publishPort'],
+} as const satisfies Record<string, readonly Exclude<AppFormField, 'type' | 'template'>[]>;
 export type SettingsSection = keyof typeof SETTINGS_FIELDS;
+
+/** A section's fields for an app of this type: a database's port is its template's; compose builds from its file. */
+export type SettingsField = Exclude<AppFormField, 'type' | 'template'>;
+
+export function sectionFields(section: SettingsSection, type: AppType): readonly SettingsField[] {
+  if (section === 'general' && type === 'database') return ['name', 'description'];
+  if (section === 'build' && type === 'compose') return ['composeFile', 'rootDir'];
+  return SETTINGS_FIELDS[section];
+}
 
 export function emptyAppForm(): AppFormValues {
   return {
@@ -74,6 +94,10 @@ export function emptyAppForm(): AppFormValues {
     cpuLimit: '',
     memoryMb: '',
     restartPolicy: 'unless-stopped',
+    template: '',
+    version: '',
+    publishPort: false,
+    composeFile: 'docker-compose.yml',
   };
 }
 
@@ -90,6 +114,10 @@ export function formFromApp(app: AppDto): AppFormValues {
     cpuLimit: app.cpuLimit === null ? '' : String(app.cpuLimit),
     memoryMb: app.memoryMb === null ? '' : String(app.memoryMb),
     restartPolicy: app.restartPolicy,
+    template: app.database?.templateId ?? '',
+    version: app.database?.tag ?? '',
+    publishPort: app.database?.publishPort ?? false,
+    composeFile: app.compose?.file ?? 'docker-compose.yml',
   };
 }
 
@@ -118,15 +146,24 @@ function parseMemory(text: string): Parsed<number | null> {
 /** Every field as the API wants it, or the fields that could not even be read as numbers. */
 function readValues(values: AppFormValues): { candidate: Record<string, unknown>; errors: AppFormErrors } {
   const errors: AppFormErrors = {};
+  const isDatabase = values.type === 'database';
   const candidate: Record<string, unknown> = {
     type: values.type,
     name: values.name,
     description: values.description.trim(),
-    gitUrl: values.gitUrl.trim() === '' ? null : values.gitUrl.trim(),
+    gitUrl: isDatabase || values.gitUrl.trim() === '' ? null : values.gitUrl.trim(),
     branch: values.branch,
     dockerfilePath: values.dockerfilePath,
     rootDir: values.rootDir,
     restartPolicy: values.restartPolicy,
+    ...(isDatabase
+      ? {
+          template: values.template === '' ? undefined : values.template,
+          version: values.version === '' ? undefined : values.version,
+          publishPort: values.publishPort,
+        }
+      : {}),
+    ...(values.type === 'compose' ? { composeFile: values.composeFile } : {}),
   };
   const numbers: [AppFormField, Parsed<number | null>][] = [
     ['port', parsePort(values.port)],
@@ -168,7 +205,12 @@ export function buildAppUpdate(
   const parsed = updateAppInputSchema.safeParse(section);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error, fields) };
 
-  const current: Record<string, unknown> = { ...app };
+  const current: Record<string, unknown> = {
+    ...app,
+    version: app.database?.tag,
+    publishPort: app.database?.publishPort,
+    composeFile: app.compose?.file,
+  };
   const update: Record<string, unknown> = { id: app.id };
   for (const [key, value] of Object.entries(parsed.data))
     if (key !== 'id' && value !== current[key]) update[key] = value;

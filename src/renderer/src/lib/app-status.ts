@@ -13,7 +13,8 @@ export function mergeAppStatuses(current: AppStatuses | undefined, events: reado
       held.status === event.status &&
       held.containerState === event.containerState &&
       held.startedAt === event.startedAt &&
-      held.exitCode === event.exitCode
+      held.exitCode === event.exitCode &&
+      held.summary === event.summary
     )
       continue;
     next ??= { ...current };
@@ -24,6 +25,7 @@ export function mergeAppStatuses(current: AppStatuses | undefined, events: reado
 
 const LABELS: Record<AppStatus, string> = {
   running: 'Running',
+  partial: 'Partly running',
   stopped: 'Stopped',
   error: 'Error',
   building: 'Building',

@@ -1,16 +1,29 @@
-import type { DeployStage, DeploymentDto, DeploymentStatus } from '../../../shared/dto/app';
+import type { AppType, DeployStage, DeploymentDto, DeploymentStatus } from '../../../shared/dto/app';
 
 /**
- * A deployment's five stages and where each one is, from the deployment as the `deployments.watch`
+ * A deployment's stages and where each one is, from the deployment as the `deployments.watch`
  * status events report it. Pure (unit-tested in renderer-deploy-stages.test.ts).
  */
 
 export const DEPLOY_STAGES: readonly DeployStage[] = ['queued', 'resolve', 'fetch', 'build', 'deploy'];
 
+/** A database app pulls its image instead of building; a compose app builds inside `compose up`. */
+const STAGES_BY_TYPE: Record<AppType, readonly DeployStage[]> = {
+  web: DEPLOY_STAGES,
+  service: DEPLOY_STAGES,
+  database: ['queued', 'resolve', 'pull', 'deploy'],
+  compose: ['queued', 'resolve', 'fetch', 'deploy'],
+};
+
+export function deployStagesFor(type: AppType): readonly DeployStage[] {
+  return STAGES_BY_TYPE[type];
+}
+
 const STAGE_LABELS: Record<DeployStage, string> = {
   queued: 'Queued',
   resolve: 'Resolve commit',
   fetch: 'Fetch source',
+  pull: 'Pull image',
   build: 'Build image',
   deploy: 'Start container',
 };
@@ -34,16 +47,20 @@ export function isFinished(status: DeploymentStatus): boolean {
 
 type StageInput = Pick<DeploymentDto, 'status' | 'stages' | 'createdAt'>;
 
-export function stageProgress(deployment: StageInput, nowMs?: number): StageProgress[] {
+export function stageProgress(
+  deployment: StageInput,
+  nowMs?: number,
+  stageList: readonly DeployStage[] = DEPLOY_STAGES,
+): StageProgress[] {
   const finished = isFinished(deployment.status);
   const stopped = deployment.status === 'failed' || deployment.status === 'cancelled';
   const byStage = new Map(deployment.stages.map((timing) => [timing.stage, timing]));
-  const started = DEPLOY_STAGES.map((stage) => byStage.has(stage));
+  const started = stageList.map((stage) => byStage.has(stage));
   const lastStarted = started.lastIndexOf(true);
   const elapsed = (startedAt: string) =>
     nowMs === undefined ? null : Math.max(0, nowMs - new Date(startedAt).getTime());
 
-  return DEPLOY_STAGES.map((stage, index): StageProgress => {
+  return stageList.map((stage, index): StageProgress => {
     const label = STAGE_LABELS[stage];
     const timing = byStage.get(stage);
     if (!timing) {

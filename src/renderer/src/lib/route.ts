@@ -11,6 +11,7 @@ export const APP_TABS = [
   'git',
   'build',
   'resources',
+  'database',
   'environment',
   'domains',
   'activity',
