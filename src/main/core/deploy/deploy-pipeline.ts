@@ -7,7 +7,7 @@ import type { ServerConnection } from '../ssh/server-connection';
 import { traefikLabels } from '../../../shared/traefik-labels';
 import { containerName, replaceContainer, type ContainerSpec } from './container-replace';
 import { LineSplitter } from './line-splitter';
-import { buildImage } from './remote-build';
+import { startBuild } from './remote-build';
 import { COMMIT_MARKER, RESOLVED_MARKER, checkoutBranchHead, checkoutDir, type CommitInfo } from './remote-git';
 
 /** The app as a deploy needs it. */
@@ -60,8 +60,12 @@ export interface PipelineResult {
 const GIT_TIMEOUT_MS = 10 * 60_000;
 
 /** Docker image names: lowercase, and our names are already [a-z0-9-]. */
+export function imageRepository(app: Pick<DeployableApp, 'projectName' | 'name'>): string {
+  return `mist/${app.projectName}-${app.name}`;
+}
+
 export function imageTag(app: Pick<DeployableApp, 'projectName' | 'name'>, commit: string): string {
-  return `mist/${app.projectName}-${app.name}:${commit}`;
+  return `${imageRepository(app)}:${commit}`;
 }
 
 /** The log and abort wiring of one remote command: stdout/stderr split into lines, control lines first. */
@@ -114,32 +118,43 @@ export async function checkoutForDeploy(ctx: PipelineContext): Promise<{ dir: st
  */
 export async function runImagePipeline(ctx: PipelineContext): Promise<PipelineResult> {
   const { app } = ctx;
-  const { dir, commit } = await checkoutForDeploy(ctx);
+  // The build's remote script starts now and waits for the commit: its channel opens during the checkout.
+  const build = ctx.buildKit().then((buildKit) => {
+    const contextDir = `${checkoutDir(app.projectId, app.name)}/${app.rootDir}`.replace(/\/+$/, '');
+    return startBuild(
+      ctx.conn,
+      // Labels on the image are free with BuildKit; the classic builder turns each into a build step
+      // that reruns after every changed layer (~100 ms each), so there the image is identified by its
+      // tag alone. The container always carries every identity label.
+      {
+        contextDir,
+        dockerfile: `${contextDir}/${app.dockerfilePath}`,
+        repository: imageRepository(app),
+        labels: buildKit ? identityLabels(app, ctx.deploymentId, null) : {},
+        labelCommit: buildKit,
+        buildArgs: ctx.buildArgs,
+        buildKit,
+      },
+      streamedExec(ctx, ctx.buildTimeoutMs),
+    );
+  });
+  build.catch(() => {}); // observed below
+  let commit: CommitInfo;
+  try {
+    ({ commit } = await checkoutForDeploy(ctx));
+  } catch (error) {
+    await build.then((pending) => pending.abandon()).catch(() => undefined);
+    throw error;
+  }
   const image = imageTag(app, commit.hash);
   ctx.recordCommit(commit, image);
 
   ctx.enterStage('build');
-  const buildKit = await ctx.buildKit();
-  const contextDir = app.rootDir === '' ? dir : `${dir}/${app.rootDir}`;
   ctx.log(
     'system',
     `Building ${image} with ${app.dockerfilePath}${ctx.buildArgs.length ? ` and ${ctx.buildArgs.length} build argument(s)` : ''}…`,
   );
-  await buildImage(
-    ctx.conn,
-    // Labels on the image are free with BuildKit; the classic builder turns each into a build step
-    // that reruns after every changed layer (~100 ms each), so there the image is identified by its
-    // tag alone. The container always carries every identity label.
-    {
-      contextDir,
-      dockerfile: `${contextDir}/${app.dockerfilePath}`,
-      tag: image,
-      labels: buildKit ? identityLabels(app, ctx.deploymentId, commit.hash) : {},
-      buildArgs: ctx.buildArgs,
-      buildKit,
-    },
-    streamedExec(ctx, ctx.buildTimeoutMs),
-  );
+  await (await build).run(commit.hash);
 
   ctx.enterStage('deploy');
   if (ctx.signal.aborted) throw new MistError('cancelled', 'The deployment was cancelled.');

@@ -7,7 +7,11 @@ export interface ExecOptions {
   /** Default 60 s. The command is killed and the promise rejects with `timeout` after this. */
   timeoutMs?: number;
   signal?: AbortSignal;
-  stdin?: string | Buffer;
+  /**
+   * What the command reads. A promise: the command starts at once and its stdin is written (and
+   * closed) when the promise settles, e.g. a script that waits for a value computed meanwhile.
+   */
+  stdin?: string | Buffer | Promise<string | Buffer>;
   onStdout?: (chunk: Buffer) => void;
   onStderr?: (chunk: Buffer) => void;
   /** Output kept for the result; older output is dropped beyond this (the callbacks still see all). */
@@ -50,6 +54,7 @@ export async function execRemote(
     let exitCode: number | null = null;
     let exitSignal: string | null = null;
     let failure: MistError | null = null;
+    let closed = false;
 
     const stop = (error: MistError) => {
       if (failure) return;
@@ -83,6 +88,7 @@ export async function execRemote(
     });
     // ssh2 may report the exit status with 'close' rather than a separate 'exit' event.
     channel.once('close', (code?: number | null, signalName?: string) => {
+      closed = true;
       if (exitCode === null && typeof code === 'number') exitCode = code;
       if (exitSignal === null && typeof signalName === 'string') exitSignal = signalName;
       clearTimeout(timer);
@@ -96,7 +102,18 @@ export async function execRemote(
         durationMs: Date.now() - started,
       });
     });
-    if (options.stdin !== undefined) channel.end(options.stdin);
+    const input = options.stdin;
+    if (input instanceof Promise) {
+      input.then(
+        // the command may have ended (or been stopped) before its input was ready
+        (data) => {
+          if (!failure && !closed) channel.end(data);
+        },
+        () => {
+          if (!failure && !closed) channel.end();
+        },
+      );
+    } else if (input !== undefined) channel.end(input);
     else channel.end();
   });
 }
