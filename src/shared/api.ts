@@ -21,6 +21,12 @@ import type {
 import type { CertStatusDto, DnsStatusDto, DomainDto, PrepareServerResultDto } from './dto/domain';
 import type { TemplateCatalogDto } from './dto/template';
 import type { ConnectionInfoDto, DataVolumeDto } from './dto/database';
+import type { ShellEventDto } from './dto/shell';
+import type { SettingsDto } from './dto/settings';
+import type { GitHubBranchDto, GitHubRepositoryDto, GitHubStatusDto } from './dto/github';
+import { githubBranchesInputSchema, githubConnectInputSchema, githubReposInputSchema } from './schemas/github';
+import { openShellInputSchema, shellInputSchema, shellResizeInputSchema } from './schemas/shell';
+import { updateSettingsInputSchema } from './schemas/settings';
 import { connectionInfoInputSchema, dataVolumesInputSchema } from './schemas/database';
 import { appDomainInputSchema, prepareServerInputSchema } from './schemas/domain';
 import {
@@ -110,6 +116,10 @@ export const apiDefinition = {
   'apps.statusWatch': stream<AppStatusDto>()(noInput),
   /** Follows the app's container log (compose apps: all services, each line prefixed `service | `). */
   'apps.logs': stream<ContainerLogLineDto>()(appLogsInputSchema),
+  /** An interactive shell in the app's container (compose: a service's); first event names the session. */
+  'apps.shell': stream<ShellEventDto>()(openShellInputSchema),
+  'shell.input': call<{ ok: true }>()(shellInputSchema),
+  'shell.resize': call<{ ok: true }>()(shellResizeInputSchema),
 
   'env.list': call<EnvVarDto[]>()(appIdInputSchema),
   'env.set': call<EnvVarDto[]>()(setEnvInputSchema),
@@ -125,6 +135,17 @@ export const apiDefinition = {
   'deployments.watch': stream<DeploymentEventDto>()(deploymentIdInputSchema),
 
   'audit.list': call<AuditEntryDto[]>()(auditListInputSchema),
+
+  /** The app's own settings (settings.json in the data directory). */
+  'settings.get': call<SettingsDto>()(noInput),
+  'settings.update': call<SettingsDto>()(updateSettingsInputSchema),
+
+  /** The GitHub account (its token lives in the keychain and never crosses back) and the repository picker. */
+  'github.status': call<GitHubStatusDto>()(noInput),
+  'github.connect': call<GitHubStatusDto>()(githubConnectInputSchema),
+  'github.disconnect': call<GitHubStatusDto>()(noInput),
+  'github.repos': call<GitHubRepositoryDto[]>()(githubReposInputSchema),
+  'github.branches': call<GitHubBranchDto[]>()(githubBranchesInputSchema),
 
   /** Database templates: the built-in ones and the user's own, with every invalid file and why. */
   'templates.list': call<TemplateCatalogDto>()(noInput),

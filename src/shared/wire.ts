@@ -26,6 +26,12 @@ export type ServerMessage =
 
 export type CallOutcome = { ok: true; value: unknown } | { ok: false; error: MistErrorShape };
 
+/** The channel on which the Electron shell's menu, tray and notifications send the renderer a MenuCommand. */
+export const MENU_CHANNEL = 'mist:menu';
+
+/** What the app menu, the tray and a clicked notification ask of the renderer. */
+export type MenuCommand = { kind: 'open-palette' } | { kind: 'navigate'; hash: string };
+
 /**
  * The one object the preload (or the web bridge) exposes as `window.mist`. `invoke` resolves with an
  * outcome instead of rejecting, because errors lose their fields when they cross the context bridge.
@@ -38,4 +44,6 @@ export interface MistBridge {
     onEvents: (events: unknown[]) => void,
     onEnd: (error: MistErrorShape | null) => void,
   ): () => void;
+  /** Electron only: commands from the app menu, the tray and notifications. Returns how to stop listening. */
+  onMenuCommand?(listener: (command: MenuCommand) => void): () => void;
 }

@@ -109,6 +109,8 @@ describeIntegration(
         expect(tabs).toEqual([
           'Overview',
           'Deployments',
+          'Logs',
+          'Shell',
           'General',
           'Database',
           'Resources',

@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { checkoutDir } from '../../src/main/core/deploy/remote-git';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startGitHttpServer, type GitHttpServer } from '../fixtures/git-http-server';
 import { describeIntegration } from '../fixtures/integration';
@@ -26,10 +28,11 @@ describeIntegration(
   () => {
     let fixture: AppOnTestServer;
     let gitServer: GitHttpServer;
+    let delayMs = 0;
 
     beforeAll(async () => {
       fixture = await createAppOnTestServer({ projectPrefix: 'https', appName: 'private', type: 'service' });
-      gitServer = await startGitHttpServer({ repoPath: fixture.repo.path, token: TOKEN });
+      gitServer = await startGitHttpServer({ repoPath: fixture.repo.path, token: TOKEN, delayMs: () => delayMs });
       await fixture.core.handlers['apps.update']({ id: fixture.app.id, gitUrl: gitServer.url } as never);
     });
 
@@ -70,6 +73,42 @@ describeIntegration(
       expect(filesContaining(`/var/lib/mist/projects/${app.projectId}`, TOKEN)).toEqual([]);
       expect(filesContaining('/home/mist', TOKEN)).toEqual([]);
       expect(await core.secrets.get(`app/${app.id}/git-token`)).toBe(TOKEN);
+    });
+
+    it('the token is in no command line on the server while git clones (the process list, sampled)', async () => {
+      const { core, app } = fixture;
+      rmSync(checkoutDir(app.projectId, app.name), { recursive: true, force: true }); // a fresh clone
+      delayMs = 400; // a slow git host: the clone lasts long enough to watch it
+      const samples: string[] = [];
+      let sampling = true;
+      const sampler = (async () => {
+        while (sampling) {
+          samples.push(execFileSync('ps', ['-eo', 'user,args', '--no-headers'], { encoding: 'utf8' }));
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+      })();
+      try {
+        const done = await waitForDeployment(
+          core,
+          (await core.handlers['deploy.start']({ appId: app.id, trigger: 'manual' })).id,
+        );
+        expect(done.status).toBe('success');
+      } finally {
+        sampling = false;
+        delayMs = 0;
+        await sampler;
+      }
+      // the sampler saw git talking to the host (so it watched the right moment), never the token
+      expect(samples.some((sample) => /git(-remote-http| remote-http| clone| ls-remote)/.test(sample))).toBe(true);
+      expect(samples.filter((sample) => sample.includes(TOKEN))).toEqual([]);
+      expect(filesContaining(`/var/lib/mist/projects/${app.projectId}`, TOKEN)).toEqual([]);
+      expect(filesContaining('/home/mist', TOKEN)).toEqual([]);
+      const logs = await Promise.all(
+        (await core.handlers['deployments.list']({ appId: app.id })).map((d) =>
+          core.handlers['deployments.log']({ deploymentId: d.id }),
+        ),
+      );
+      expect(JSON.stringify(logs)).not.toContain(TOKEN);
     });
 
     it('removing the token deletes it from the keychain', async () => {

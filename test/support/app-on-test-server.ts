@@ -5,6 +5,7 @@ import { findFreePort } from '../fixtures/free-port';
 import { createFixtureRepo, type FixtureRepo } from '../fixtures/git-repo';
 import { startTestSshd, type TestSshd } from '../fixtures/sshd';
 import { serverInput } from './server-input';
+import type { CoreOptions } from '../../src/main/core/core';
 import { createTestCore, type TestCore } from './test-core';
 
 export interface AppOnTestServer {
@@ -35,12 +36,14 @@ export async function createAppOnTestServer(options: {
   withBrokenBranch?: boolean;
   /** Runs once the server exists, before the project and app are created (e.g. a wildcard domain). */
   prepareServer?: (core: TestCore, server: ServerDto) => void;
+  /** Options for the core (e.g. a fake GitHub API, a keychain service of its own). */
+  coreOptions?: CoreOptions;
 }): Promise<AppOnTestServer> {
   const [sshd, repo] = await Promise.all([
     startTestSshd(),
     createFixtureRepo(options.withBrokenBranch ? { withBrokenBranch: true } : {}),
   ]);
-  const core = await createTestCore();
+  const core = await createTestCore(options.coreOptions);
   const server = await core.servers.add(serverInput(sshd));
   options.prepareServer?.(core, server);
   const project = await core.handlers['projects.create']({

@@ -236,6 +236,15 @@ describe('the other commands', () => {
     expect(usageMessage(() => parseControlArgs('stop', []))).toBe("missing PROJECT/APP for 'mist stop'");
     expect(parseDeployArgs(['shop/web'])).toEqual({ ref: { project: 'shop', app: 'web' }, wait: true, json: false });
     expect(parseDeployArgs(['shop/web', '--no-wait', '--json'])).toMatchObject({ wait: false, json: true });
+    expect(parseDeployArgs(['shop/web', '--commit', 'v1.2.0'])).toMatchObject({ commit: 'v1.2.0', wait: true });
+    expect(usageMessage(() => parseDeployArgs(['shop/web', '--commit', 'main..dev']))).toBe(
+      'invalid --commit: not a valid tag or commit',
+    );
+    // an option-looking value never reaches git: the parser or the schema refuses it
+    expect(usageMessage(() => parseDeployArgs(['shop/web', '--commit', '--upload-pack=x']))).toBe(
+      '--commit needs a value',
+    );
+    expect(usageMessage(() => parseDeployArgs(['shop/web', '--commit', 'a;b']))).toMatch(/^invalid --commit/);
   });
 
   it('env import takes FILE or -, and env unset checks KEY', () => {
@@ -317,6 +326,19 @@ describe('the other commands', () => {
     );
     expect(msg(['shop/db', '--type', 'database', '--template', 'redis', '--publish-port', 'yes'])).toBe(
       'invalid --publish-port: say on or off, not "yes"',
+    );
+  });
+
+  it('takes --auto-deploy on|off and --watch-interval, checked by the schema', () => {
+    expect(parseAppSetArgs(['shop/web', '--auto-deploy', 'on', '--watch-interval', '30']).changes).toEqual({
+      autoDeploy: true,
+      watchIntervalS: 30,
+    });
+    expect(usageMessage(() => parseAppSetArgs(['shop/web', '--watch-interval', '5']))).toBe(
+      'invalid --watch-interval: check at most every 15 seconds',
+    );
+    expect(usageMessage(() => parseAppSetArgs(['shop/web', '--auto-deploy', 'maybe']))).toBe(
+      'invalid --auto-deploy: say on or off, not "maybe"',
     );
   });
 });

@@ -32,6 +32,7 @@ const app = (overrides: Partial<AppDto> = {}): AppDto => ({
   serverId: 's1',
   database: null,
   compose: null,
+  autoDeploy: { enabled: false, intervalS: 60 },
   name: 'web',
   type: 'web',
   description: '',

@@ -82,6 +82,7 @@ function fakeCore() {
     id: 'a1',
     database: null,
     compose: null,
+    autoDeploy: { enabled: false, intervalS: 60 },
     projectId: 'p1',
     serverId: 'srv1',
     name: 'web',

@@ -38,6 +38,10 @@ describe('Electron shell security', () => {
     expect(directives['default-src']).toEqual(["'self'"]);
     expect(directives['script-src']).toEqual(["'self'"]);
     expect(directives['object-src']).toEqual(["'none'"]);
+    expect(directives['base-uri']).toEqual(["'none'"]);
+    expect(directives['form-action']).toEqual(["'none'"]);
+    expect(directives['style-src']).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(directives['img-src']?.every((src: string) => src === "'self'" || src === 'data:')).toBe(true);
     expect(csp).not.toContain('unsafe-eval');
     expect(
       directives['connect-src']?.every(

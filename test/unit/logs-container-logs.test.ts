@@ -98,3 +98,56 @@ describe('followContainerLogs', () => {
     expect(lines).toEqual([{ stream: 'system', text: 'db | Cannot read the log: no such container', service: 'db' }]);
   });
 });
+
+describe('followContainerLogs after a dropped connection', () => {
+  const stamp = (n: number) => `2024-05-01T10:00:00.${String(n).padStart(3, '0')}Z`;
+  const logLine = (n: number) => frame(1, `${stamp(n)} line ${n}\n`);
+
+  it('reads again from the last timestamp, marks the gap once, and repeats or loses no line', async () => {
+    const first = new PassThrough();
+    const second = new PassThrough();
+    const queries: Record<string, unknown>[] = [];
+    const container = {
+      inspect: async () => ({ Config: { Tty: false } }),
+      logs: async (query: Record<string, unknown>) => {
+        queries.push(query);
+        if (queries.length === 2) throw new Error('reconnecting');
+        return queries.length === 1 ? first : second;
+      },
+    } as unknown as Dockerode.Container;
+    const lines: ContainerLogLineDto[] = [];
+    const controller = new AbortController();
+    const follower = followContainerLogs(
+      [{ container }],
+      { tail: 100, timestamps: false, signal: controller.signal },
+      (batch) => lines.push(...batch),
+    );
+    await tick();
+    // lines 0..2 arrive, then half of line 3's frame, and the connection breaks
+    first.write(Buffer.concat([logLine(0), logLine(1), logLine(2), logLine(3).subarray(0, 12)]));
+    await tick();
+    first.destroy();
+    // the resumed read repeats line 2 (since is inclusive), then the lines printed meanwhile
+    second.write(Buffer.concat([logLine(2), logLine(3), logLine(4)]));
+    second.end();
+    await follower.done;
+    expect(queries[0]).toMatchObject({ follow: true, tail: 100, timestamps: true });
+    expect(queries[2]).toEqual({
+      stdout: true,
+      stderr: true,
+      timestamps: true,
+      follow: true,
+      since: '1714557600.002000000',
+    });
+    expect(lines.map((line) => line.text)).toEqual([
+      'line 0',
+      'line 1',
+      'line 2',
+      expect.stringMatching(/^— connection lost at \d\d:\d\d:\d\d, resumed; lines in between were fetched —$/),
+      'line 3',
+      'line 4',
+    ]);
+    expect(lines[3]!.stream).toBe('system');
+    expect(lines.some((line) => 'at' in line)).toBe(false);
+  });
+});

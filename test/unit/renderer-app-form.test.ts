@@ -22,6 +22,7 @@ const app: AppDto = {
   projectId: 'p1',
   database: null,
   compose: null,
+  autoDeploy: { enabled: false, intervalS: 60 },
   serverId: 's1',
   name: 'web',
   type: 'web',

@@ -10,7 +10,10 @@ describe('renderer routes', () => {
     expect(parseRoute('#/apps/a1')).toEqual(appRoute('a1'));
     expect(parseRoute('#/apps/a1/environment')).toEqual(appRoute('a1', 'environment'));
     expect(parseRoute('#/apps/a1/deployments')).toEqual(appRoute('a1', 'deployments'));
+    expect(parseRoute('#/apps/a1/logs')).toEqual(appRoute('a1', 'logs'));
     expect(parseRoute('#/apps/a1/deployments/d9')).toEqual(appRoute('a1', 'deployments', 'd9'));
+    expect(parseRoute('#/apps/a1/shell')).toEqual(appRoute('a1', 'shell'));
+    expect(parseRoute('#/settings')).toEqual({ page: 'settings' });
   });
 
   it('falls back safely on unknown or broken addresses', () => {
@@ -24,6 +27,7 @@ describe('renderer routes', () => {
   it('writes hashes that read back to the same route', () => {
     const routes: Route[] = [
       { page: 'home' },
+      { page: 'settings' },
       { page: 'server', serverId: 'a b/c' },
       { page: 'project', projectId: 'p1' },
       appRoute('a1'),

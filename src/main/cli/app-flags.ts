@@ -20,6 +20,9 @@ export const APP_SETTING_OPTIONS: OptionSpecs = {
   'compose-file': { type: 'string' },
   'public-service': { type: 'string' },
   'public-port': { type: 'string' },
+  // apps with a repository
+  'auto-deploy': { type: 'string' },
+  'watch-interval': { type: 'string' },
 };
 
 export interface AppSettingFlags {
@@ -37,6 +40,8 @@ export interface AppSettingFlags {
   composeFile?: string;
   publicService?: string | null;
   publicPort?: number | null;
+  autoDeploy?: boolean;
+  watchIntervalS?: number;
 }
 
 /**
@@ -75,6 +80,14 @@ export function parseAppSettingFlags(command: string, values: ParsedArgs['values
   else {
     const publicPort = portOption(command, values, 'public-port');
     if (publicPort !== undefined) flags.publicPort = publicPort;
+  }
+  const autoDeploy = stringOption(values, 'auto-deploy');
+  if (autoDeploy !== undefined) flags.autoDeploy = onOff(command, '--auto-deploy', autoDeploy);
+  const interval = stringOption(values, 'watch-interval');
+  if (interval !== undefined) {
+    if (!/^\d{1,6}$/.test(interval))
+      throw new CliUsageError(`invalid --watch-interval: seconds, such as 60 (got '${interval}')`, command);
+    flags.watchIntervalS = Number(interval);
   }
   const publish = stringOption(values, 'publish-port');
   if (publish !== undefined) flags.publishPort = onOff(command, '--publish-port', publish);

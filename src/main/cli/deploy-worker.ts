@@ -16,14 +16,15 @@ export const DEPLOY_WORKER_ENV = 'MIST_DEPLOY_WORKER';
 
 type WorkerMessage = { type: 'started'; deployment: DeploymentDto } | { type: 'stderr'; text: string };
 
-export type StartDetachedDeploy = (ref: string) => Promise<DeploymentDto>;
+export type StartDetachedDeploy = (ref: string, commit?: string) => Promise<DeploymentDto>;
 
-/** Starts the worker for PROJECT/APP and resolves with the deployment it started. */
-export function spawnDeployWorker(ref: string, io: CliIo): Promise<DeploymentDto> {
+/** Starts the worker for PROJECT/APP (and a chosen tag or commit) and resolves with the deployment it started. */
+export function spawnDeployWorker(ref: string, io: CliIo, commit?: string): Promise<DeploymentDto> {
   const script = process.argv[1];
   if (!script) return Promise.reject(new CliFailure('Cannot start a background deploy: the mist script is unknown.'));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, script, 'deploy', ref], {
+    const args = ['deploy', ref, ...(commit !== undefined ? ['--commit', commit] : [])];
+    const child = spawn(process.execPath, [...process.execArgv, script, ...args], {
       cwd: io.cwd ?? process.cwd(),
       env: { ...io.env, [DEPLOY_WORKER_ENV]: '1' },
       detached: true,

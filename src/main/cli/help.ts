@@ -1,5 +1,13 @@
 /** Help texts. Kept next to each other so the whole surface of the CLI reads in one place. */
 
+import {
+  GITHUB_HELP,
+  GITHUB_LOGIN_HELP,
+  GITHUB_LOGOUT_HELP,
+  GITHUB_REPOS_HELP,
+  GITHUB_STATUS_HELP,
+} from './help-github';
+
 export const MAIN_HELP = `mist: manage Docker on your own servers over SSH (the Mist Desktop CLI)
 
 Usage:
@@ -14,11 +22,13 @@ Usage:
   mist app create PROJECT/DB --type database --template ID [--version TAG] [--publish-port on]
   mist app create PROJECT/STACK --type compose --git URL [--compose-file PATH]
   mist app set PROJECT/APP [--cpu X|none] [--memory MB|none] [--restart POLICY] [--port N] [options]
+  mist app set PROJECT/APP --auto-deploy on|off [--watch-interval SECONDS]
   mist app show PROJECT/APP [--json]
   mist app list [PROJECT] [--json]
   mist app delete PROJECT/APP [--remove-volume]
   mist db url PROJECT/DB [--reveal] [--json]
   mist templates [--json]
+  mist github login (--token-stdin | --gh) | logout | status [--json] | repos [--search TEXT] [--json]
   mist domain add PROJECT/APP DOMAIN [--apply] [--json]
   mist domain remove PROJECT/APP DOMAIN [--apply] [--json]
   mist domain apply PROJECT/APP [--json]
@@ -27,7 +37,7 @@ Usage:
   mist env import PROJECT/APP FILE [--secret] [--scope both|build|runtime]
   mist env list PROJECT/APP [--json]
   mist env unset PROJECT/APP KEY
-  mist deploy PROJECT/APP [--no-wait] [--json]
+  mist deploy PROJECT/APP [--commit SHA|TAG] [--no-wait] [--json]
   mist deployments PROJECT/APP [--json]
   mist logs build PROJECT/APP [NUMBER] [--json]
   mist start|stop|restart PROJECT/APP
@@ -41,6 +51,7 @@ Commands:
   env          an app's environment variables (mist env --help)
   db           a database app's connection strings (mist db --help)
   templates    the database templates, and any invalid template file with its errors
+  github       connect a GitHub account, list its repositories (mist github --help)
   deploy       build an app on its server and replace its container, streaming the build log
   deployments  an app's deployment history
   logs         the stored build log of a deployment (mist logs --help)
@@ -53,6 +64,7 @@ Environment:
   MIST_KNOWN_HOSTS       known_hosts file to honour, or 'none' (default: ~/.ssh/known_hosts)
   MIST_SSH_SECRET        password or key passphrase used instead of the keychain when connecting
                          to a saved server (unattended use; see docs/cli.md)
+  MIST_GITHUB_API_URL    GitHub REST API root (default: https://api.github.com)
   MIST_DEBUG=1           print stack traces with errors
 
 Exit status: 0 success, 1 failure (including a check with a failed item or a deploy that did not
@@ -172,7 +184,10 @@ const APP_SETTINGS_HELP = `  --port N              the port the app listens on (
   --compose-file PATH   compose apps: the compose file, relative to the root directory
                         (default docker-compose.yml)
   --public-service S    compose apps (app set): the service Traefik routes the app's domains to;
-  --public-port N       and the port it listens on inside its container ('none' clears them)`;
+  --public-port N       and the port it listens on inside its container ('none' clears them)
+  --auto-deploy on|off  (app set) deploy new commits of the branch automatically, while Mist Desktop
+                        (the app or the web shell) runs
+  --watch-interval S    how often auto-deploy checks the branch, in seconds (default 60, at least 15)`;
 
 export const APP_HELP = `Usage: mist app COMMAND
 
@@ -312,20 +327,22 @@ export const ENV_UNSET_HELP = `Usage: mist env unset PROJECT/APP KEY
 Deletes a variable (and a secret's keychain entry). Applies on the next deploy.
 `;
 
-export const DEPLOY_HELP = `Usage: mist deploy PROJECT/APP [--no-wait] [--json]
+export const DEPLOY_HELP = `Usage: mist deploy PROJECT/APP [--commit SHA|TAG] [--no-wait] [--json]
 
-Deploys the head of the app's branch: resolves it on the server, fetches it into the app's checkout,
-builds the image there and replaces the container (the new one is created before the old one
-stops). Stages and the build log stream to stdout as they happen.
+Deploys the head of the app's branch (or, with --commit, that tag or commit, even one on another
+branch): resolves it on the server, fetches it into the app's checkout, builds the image there and
+replaces the container (the new one is created before the old one stops). A database app pulls its
+template's image instead. Stages and the build log stream to stdout as they happen.
 
 Exit status: 0 when the deployment ends 'success', 1 when it fails or is cancelled (the reason is
 printed as 'mist: ...'), 130 after Ctrl+C, which cancels the deployment (press it twice to stop
 waiting without the cancel being confirmed).
 
 Options:
-  --no-wait   start the deployment and return at once (see docs/cli.md for what keeps it running)
-  --json      stages and log go to stderr; stdout gets the final deployment as JSON
-  -h, --help  show this help
+  --commit REF  deploy this tag or commit (a full or abbreviated hash) instead of the branch head
+  --no-wait     start the deployment and return at once (see docs/cli.md for what keeps it running)
+  --json        stages and log go to stderr; stdout gets the final deployment as JSON
+  -h, --help    show this help
 `;
 
 export const DEPLOYMENTS_HELP = `Usage: mist deployments PROJECT/APP [--json]
@@ -424,6 +441,11 @@ export const HELP_BY_COMMAND: Record<string, string> = {
   db: DB_HELP,
   'db url': DB_HELP,
   templates: TEMPLATES_HELP,
+  github: GITHUB_HELP,
+  'github login': GITHUB_LOGIN_HELP,
+  'github logout': GITHUB_LOGOUT_HELP,
+  'github status': GITHUB_STATUS_HELP,
+  'github repos': GITHUB_REPOS_HELP,
   domain: DOMAIN_HELP,
   'domain add': DOMAIN_ADD_HELP,
   'domain remove': DOMAIN_REMOVE_HELP,

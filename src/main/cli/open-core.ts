@@ -33,6 +33,7 @@ export function coreOptionsFromEnv(env: Record<string, string | undefined>, opti
   if (env.MIST_KEYCHAIN_SERVICE) core.keychainService = env.MIST_KEYCHAIN_SERVICE;
   if (env.MIST_KNOWN_HOSTS) core.knownHostsPath = env.MIST_KNOWN_HOSTS === 'none' ? null : env.MIST_KNOWN_HOSTS;
   if (options.useSecretOverride && env.MIST_SSH_SECRET) core.secretOverride = env.MIST_SSH_SECRET;
+  if (env.MIST_GITHUB_API_URL) core.githubApiUrl = env.MIST_GITHUB_API_URL;
   return core;
 }
 

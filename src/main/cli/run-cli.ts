@@ -19,6 +19,7 @@ import { envImport } from './commands/env-import';
 import { envList } from './commands/env-list';
 import { envSet } from './commands/env-set';
 import { envUnset } from './commands/env-unset';
+import { githubLogin, githubLogout, githubRepos, githubStatus } from './commands/github';
 import { logsBuild } from './commands/logs-build';
 import { projectCreate } from './commands/project-create';
 import { projectList } from './commands/project-list';
@@ -44,6 +45,7 @@ const GROUPS: Record<string, Record<string, Command>> = {
   env: { set: envSet, import: envImport, list: envList, unset: envUnset },
   logs: { build: logsBuild },
   db: { url: dbUrl },
+  github: { login: githubLogin, logout: githubLogout, status: githubStatus, repos: githubRepos },
 };
 
 /** `mist COMMAND ...`: commands of one word. */
@@ -71,7 +73,7 @@ export async function runCli(argv: string[], io: CliIo, deps: CliDeps = {}): Pro
   const ctx: CommandContext = {
     io,
     openCore: deps.openCore ?? coreOpener(io.env),
-    startDetachedDeploy: deps.startDetachedDeploy ?? ((ref) => spawnDeployWorker(ref, io)),
+    startDetachedDeploy: deps.startDetachedDeploy ?? ((ref, commit) => spawnDeployWorker(ref, io, commit)),
   };
   try {
     return await dispatch(argv, ctx);

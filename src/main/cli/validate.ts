@@ -35,6 +35,8 @@ export const APP_FIELD_SOURCES: Record<string, string> = {
   composeFile: '--compose-file',
   publicService: '--public-service',
   publicPort: '--public-port',
+  autoDeploy: '--auto-deploy',
+  watchIntervalS: '--watch-interval',
 };
 
 /** The first zod issue as a usage error that names the flag, e.g. "invalid --host: a host is ...". */

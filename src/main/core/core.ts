@@ -6,7 +6,14 @@ import type { ApiHandlers } from './api/api-handlers';
 import { createHandlers } from './api/create-handlers';
 import { deployHandlers } from './api/handlers/deploy-handlers';
 import { serverHandlers } from './api/handlers/server-handlers';
+import { shellHandlers } from './api/handlers/shell-handlers';
+import { githubHandlers } from './api/handlers/github-handlers';
+import { chooseGitToken, GitHubAccount } from './github/github-account';
+import { SettingsStore } from './settings/settings-store';
+import { ShellService } from './shell/shell-service';
 import { createAppModule, type AppModule } from './apps/app-module';
+import { createAutoDeploy } from './autodeploy/auto-deploy-module';
+import type { AutoDeployWatcher } from './autodeploy/auto-deploy-watcher';
 import { databaseHandlers } from './databases/database-handlers';
 import { GitTokens } from './apps/git-tokens';
 import { AuditLog } from './audit/audit-log';
@@ -31,6 +38,13 @@ export interface CoreOptions {
   /** Data directory; defaults to MIST_HOME or the per-user data directory. */
   home?: string;
   shell?: 'electron' | 'web';
+  /**
+   * Watch the branches of apps with auto-deploy on. Only long-running shells (the Electron app, the
+   * web shell) turn it on: a CLI command must not start deploys behind the user's back.
+   */
+  watchBranches?: boolean;
+  /** The smallest auto-deploy interval honoured, in seconds (default 15; tests use less). */
+  autoDeployMinIntervalS?: number;
   /** Keychain service name (tests use their own so they never touch the user's entries). */
   keychainService?: string;
   secretStore?: SecretStore;
@@ -46,6 +60,8 @@ export interface CoreOptions {
   templatesDir?: string;
   /** Deploys running at once per server (default 2). */
   deploysPerServer?: number;
+  /** The GitHub REST API root (default https://api.github.com; tests use a local fake GitHub). */
+  githubApiUrl?: string;
 }
 
 /** Everything the shells need, wired once: store, secrets, connections, services and the API. */
@@ -58,6 +74,14 @@ export interface Core {
   apps: AppModule;
   deploys: DeployService;
   runtime: AppRuntime;
+  /** The app's own settings (settings.json in the data directory). */
+  settings: SettingsStore;
+  /** Open container shells (`apps.shell`). */
+  shells: ShellService;
+  /** The connected GitHub account (token in the keychain), for the repository picker and private clones. */
+  github: GitHubAccount;
+  /** Deploys new commits of apps with auto-deploy on (running only when `watchBranches`). */
+  autoDeploy: AutoDeployWatcher;
   handlers: ApiHandlers;
   close(): Promise<void>;
 }
@@ -109,6 +133,11 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     audit: apps.audit,
     getApp: (appId) => apps.apps.get(appId),
   });
+  const github = new GitHubAccount({
+    secrets,
+    audit: apps.audit,
+    ...(options.githubApiUrl ? { apiUrl: options.githubApiUrl } : {}),
+  });
   const deployments = new DeploymentsRepo(db);
   const domainHosts = { hosts: (appId: string) => domainModule.domains.hosts(appId) };
   const deploys = new DeployService({
@@ -119,7 +148,13 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     env: apps.env,
     audit: apps.audit,
     domains: domainHosts,
-    gitToken: (appId) => gitTokens.get(appId),
+    // the app's own token first; else, for a GitHub https remote, the connected account's
+    gitToken: (appId) =>
+      chooseGitToken(
+        () => gitTokens.get(appId),
+        apps.apps.record(appId).gitCloneUrl,
+        () => github.token(),
+      ),
     afterDeploy: (app, log) => domainModule.reportCertificates(app, log),
     templates,
     ...(options.deploysPerServer ? { perServerLimit: options.deploysPerServer } : {}),
@@ -133,6 +168,21 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     lastStatus.set(state.serverId, state.status);
   });
   const runtime = new AppRuntime({ pool, deployments, apps: apps.apps, audit: apps.audit });
+  const autoDeploy = createAutoDeploy({
+    db,
+    servers: repo,
+    pool,
+    deploys,
+    gitToken: (appId) =>
+      chooseGitToken(
+        () => gitTokens.get(appId),
+        apps.apps.record(appId).gitCloneUrl,
+        () => github.token(),
+      ),
+    githubHead: (app) => github.branchHead(app.gitCloneUrl, app.branch),
+    ...(options.autoDeployMinIntervalS !== undefined ? { minIntervalS: options.autoDeployMinIntervalS } : {}),
+  });
+  if (options.watchBranches) autoDeploy.start();
   const domainModule = createDomainModule({
     db,
     servers: repo,
@@ -152,7 +202,20 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
       domainModule.domains.assignAutoDomain(app.id);
       return app;
     },
+    // the watcher follows changes to auto-deploy (and forgets deleted apps)
+    'apps.update': async (input: Parameters<(typeof apps.handlers)['apps.update']>[0]) => {
+      const app = await apps.handlers['apps.update'](input);
+      if (options.watchBranches) autoDeploy.refresh(app.id);
+      return app;
+    },
+    'apps.delete': async (input: Parameters<(typeof apps.handlers)['apps.delete']>[0]) => {
+      const removed = await apps.handlers['apps.delete'](input);
+      if (options.watchBranches) autoDeploy.refresh(input.appId);
+      return removed;
+    },
   };
+  const settings = new SettingsStore(dataDir);
+  const shells = new ShellService({ docker: (serverId) => pool.docker(serverId), apps: apps.apps });
   const handlers = createHandlers({
     servers: serverHandlers({
       servers,
@@ -165,6 +228,9 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     domains: domainModule.handlers,
     templates: { 'templates.list': templates },
     databases: databaseHandlers({ apps: apps.apps, env: apps.env, templates, pool }),
+    shell: shellHandlers(shells),
+    settings: { 'settings.get': () => settings.get(), 'settings.update': (input) => settings.update(input) },
+    github: githubHandlers(github),
   });
   return {
     dataDir,
@@ -175,9 +241,15 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     apps,
     deploys,
     runtime,
+    settings,
+    shells,
+    github,
+    autoDeploy,
     handlers,
     async close() {
+      autoDeploy.stop();
       deploys.cancelEverything();
+      shells.closeAll();
       closeDashboardForwards(pool);
       pool.closeAll();
       db.close();

@@ -7,7 +7,7 @@ import { startWebShell } from './web-shell';
  * 127.0.0.1 with a random token. Printed URL is the only way in.
  */
 async function main(): Promise<void> {
-  const core = await createCore({ shell: 'web' });
+  const core = await createCore({ shell: 'web', watchBranches: true });
   const rendererDir = process.env.MIST_RENDERER_DIR ?? join(__dirname, '..', 'renderer');
   const port = process.env.MIST_WEB_PORT ? Number(process.env.MIST_WEB_PORT) : 0;
   const shell = await startWebShell({ core, rendererDir, port });

@@ -2,12 +2,15 @@ import { useState } from 'react';
 import { AddServerDialog } from './components/AddServerDialog';
 import { AppMain } from './components/AppMain';
 import { ErrorNotice } from './components/ErrorNotice';
+import { KeyboardCommands } from './components/KeyboardCommands';
 import { KeychainBanner } from './components/KeychainBanner';
 import { NewProjectDialog } from './components/NewProjectDialog';
+import { PaletteButton } from './components/PaletteButton';
 import { ServerList } from './components/ServerList';
 import { useAppStatuses, useAppStatusesStream } from './hooks/useAppStatuses';
 import { useConnectionStates, useConnectionStatesStream } from './hooks/useConnectionStates';
 import { useRoute } from './hooks/useHashRoute';
+import { useMenuCommands } from './hooks/useMenuCommands';
 import { useApps, useProjects } from './hooks/useProjects';
 import { useAppInfo, useServers } from './hooks/useServers';
 import { appsWatchKey } from './lib/app-status';
@@ -16,6 +19,7 @@ import { currentServerId } from './lib/route';
 /** The frame: servers with their projects and apps on the left, the chosen page on the right. */
 export function App() {
   useConnectionStatesStream();
+  useMenuCommands();
   const servers = useServers();
   const projects = useProjects();
   const apps = useApps();
@@ -36,6 +40,9 @@ export function App() {
           <button type="button" className="primary" onClick={() => setAdding(true)}>
             Add server
           </button>
+        </div>
+        <div className="sidebar-search">
+          <PaletteButton />
         </div>
         <nav aria-label="Servers">
           {servers.error ? (
@@ -60,6 +67,12 @@ export function App() {
             </button>
           </div>
         )}
+        <a className="sidebar-settings" href="#/github" aria-current={route.page === 'github' ? 'page' : undefined}>
+          GitHub
+        </a>
+        <a className="sidebar-settings" href="#/settings" aria-current={route.page === 'settings' ? 'page' : undefined}>
+          Settings
+        </a>
         {appInfo.data && <p className="sidebar-footer muted">Mist {appInfo.data.version}</p>}
       </aside>
       <main className="main">
@@ -75,6 +88,7 @@ export function App() {
           }}
         />
       )}
+      <KeyboardCommands route={route} />
       {newProject && (
         <NewProjectDialog
           servers={servers.data ?? []}

@@ -25,4 +25,7 @@ export const queryKeys = {
   domains: (appId: string) => ['domains', appId] as const,
   dnsCheck: (appId: string) => ['domains.checkDns', appId] as const,
   certCheck: (appId: string) => ['domains.checkCertificates', appId] as const,
+  githubStatus: ['github.status'] as const,
+  githubRepos: ['github.repos'] as const,
+  githubBranches: (owner: string, repo: string) => ['github.branches', owner, repo] as const,
 };

@@ -40,6 +40,8 @@ export interface AppDto {
   database: DatabaseSettingsDto | null;
   /** Set on compose apps only. */
   compose: ComposeSettingsDto | null;
+  /** Deploy new commits of the branch automatically, checking every `intervalS` seconds. */
+  autoDeploy: { enabled: boolean; intervalS: number };
   createdAt: string;
   updatedAt: string;
 }
@@ -155,7 +157,7 @@ export interface AuditEntryDto {
   at: string;
   actor: string;
   action: string;
-  targetType: 'server' | 'project' | 'app';
+  targetType: 'server' | 'project' | 'app' | 'account';
   targetId: string;
   appId: string | null;
   summary: string;

@@ -60,6 +60,13 @@ export const composeFileSchema = z
     (value) => !value.startsWith('/') && (repoRelativePath(value) ?? '') !== '',
     'the compose file path is relative to the root directory, without ".."',
   );
+/** How often auto-deploy checks the branch: at least 15 s (kind to git hosts and rate limits), at most a day. */
+export const watchIntervalSchema = z
+  .number()
+  .int()
+  .min(15, 'check at most every 15 seconds')
+  .max(86_400, 'check at least once a day');
+
 /** Compose service names as docker compose accepts them. */
 export const composeServiceSchema = z
   .string()
@@ -153,6 +160,9 @@ export const updateAppInputSchema = z.object({
   composeFile: composeFileSchema.optional(),
   publicService: composeServiceSchema.nullable().optional(),
   publicPort: portSchema.nullable().optional(),
+  /** Apps with a repository: deploy new commits of the branch by themselves. */
+  autoDeploy: z.boolean().optional(),
+  watchIntervalS: watchIntervalSchema.optional(),
 });
 export type UpdateAppInput = z.infer<typeof updateAppInputSchema>;
 
@@ -182,9 +192,24 @@ export const importEnvInputSchema = z.object({
 });
 export const envKeyInputSchema = z.object({ appId: idSchema, key: envKeySchema });
 
+/** A tag or a commit hash to deploy instead of the branch head (refused: anything git could read as an option or a range). */
+export const gitRefSchema = z
+  .string()
+  .trim()
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._/-]{0,199}$/,
+    'a tag or commit is letters, digits, . _ / and -, starting with a letter or digit',
+  )
+  .refine(
+    (value) => !value.includes('..') && !value.endsWith('/') && !value.endsWith('.lock'),
+    'not a valid tag or commit',
+  );
+
 export const deployInputSchema = z.object({
   appId: idSchema,
   trigger: z.enum(['manual', 'cli']).default('manual'),
+  /** Deploy this tag or commit instead of the branch head. */
+  ref: gitRefSchema.optional(),
 });
 export const deploymentIdInputSchema = z.object({ deploymentId: idSchema });
 export const appControlInputSchema = z.object({ appId: idSchema, action: z.enum(['start', 'stop', 'restart']) });

@@ -68,7 +68,7 @@ export function parseAppSetArgs(args: string[]): AppSetArgs {
   const gitToken = parseGitTokenFlags(values);
   if (Object.keys(flags).length === 0 && gitToken === undefined) {
     throw new CliUsageError(
-      'nothing to change: give at least one of --port, --git, --branch, --dockerfile, --root, --description, --cpu, --memory, --restart, --version, --publish-port, --compose-file, --public-service, --public-port, --git-token-stdin, --git-token none',
+      'nothing to change: give at least one of --port, --git, --branch, --dockerfile, --root, --description, --cpu, --memory, --restart, --version, --publish-port, --compose-file, --public-service, --public-port, --auto-deploy, --watch-interval, --git-token-stdin, --git-token none',
       COMMAND,
     );
   }
@@ -112,6 +112,8 @@ const LABELS: Record<string, [string, (app: AppDto) => string]> = {
   composeFile: ['compose file', (a) => a.compose?.file ?? '-'],
   publicService: ['public service', (a) => a.compose?.publicService ?? 'none'],
   publicPort: ['public port', (a) => String(a.compose?.publicPort ?? 'none')],
+  autoDeploy: ['auto-deploy', (a) => (a.autoDeploy.enabled ? `on (every ${a.autoDeploy.intervalS} s)` : 'off')],
+  watchIntervalS: ['watch interval', (a) => `${a.autoDeploy.intervalS} s`],
 };
 
 export function describeChanges(ref: string, app: AppDto, fields: string[]): string {

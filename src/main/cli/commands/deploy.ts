@@ -1,8 +1,9 @@
 import type { AppDto } from '../../../shared/dto/app';
 import { callApi } from '../api';
-import { expectPositionals, flagOption, parseCommandArgs, type OptionSpecs } from '../args';
+import { gitRefSchema } from '../../../shared/schemas/app';
+import { expectPositionals, flagOption, parseCommandArgs, stringOption, type OptionSpecs } from '../args';
 import { withCore, type Command } from '../command';
-import { CliFailure, EXIT_FAILURE, EXIT_OK } from '../errors';
+import { CliFailure, CliUsageError, EXIT_FAILURE, EXIT_OK } from '../errors';
 import { followDeployment } from '../follow-deployment';
 import { formatJson } from '../format';
 import { deployFailureMessage, formatDeployStart } from '../format-deploy';
@@ -11,6 +12,7 @@ import { parseAppRef, resolveApp, type AppRef } from '../resolve';
 const COMMAND = 'deploy';
 const OPTIONS: OptionSpecs = {
   'no-wait': { type: 'boolean' },
+  commit: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
@@ -20,6 +22,8 @@ export const EXIT_INTERRUPTED = 130;
 
 export interface DeployArgs {
   ref: AppRef;
+  /** A tag or commit to deploy instead of the branch head (`--commit`). */
+  commit?: string;
   wait: boolean;
   json: boolean;
 }
@@ -27,7 +31,19 @@ export interface DeployArgs {
 export function parseDeployArgs(args: string[]): DeployArgs {
   const { values, positionals } = parseCommandArgs(COMMAND, args, OPTIONS);
   const [refText] = expectPositionals(COMMAND, positionals, ['PROJECT/APP']) as [string];
-  return { ref: parseAppRef(refText, COMMAND), wait: !flagOption(values, 'no-wait'), json: flagOption(values, 'json') };
+  const commitText = stringOption(values, 'commit');
+  let commit: string | undefined;
+  if (commitText !== undefined) {
+    const checked = gitRefSchema.safeParse(commitText);
+    if (!checked.success) throw new CliUsageError(`invalid --commit: ${checked.error.issues[0]?.message}`, COMMAND);
+    commit = checked.data;
+  }
+  return {
+    ref: parseAppRef(refText, COMMAND),
+    ...(commit !== undefined ? { commit } : {}),
+    wait: !flagOption(values, 'no-wait'),
+    json: flagOption(values, 'json'),
+  };
 }
 
 /**
@@ -48,7 +64,7 @@ export const deploy: Command = {
         requireRepository(resolved.ref, resolved.app);
         return resolved.ref;
       });
-      const started = await ctx.startDetachedDeploy(ref);
+      const started = await ctx.startDetachedDeploy(ref, args.commit);
       io.stdout.write(
         args.json
           ? formatJson(started)
@@ -59,7 +75,11 @@ export const deploy: Command = {
     return withCore(ctx, { useSecretOverride: true }, async (core) => {
       const { app, ref } = await resolveApp(core, args.ref);
       requireRepository(ref, app);
-      const started = await callApi(core, 'deploy.start', { appId: app.id, trigger: 'cli' });
+      const started = await callApi(core, 'deploy.start', {
+        appId: app.id,
+        trigger: 'cli',
+        ...(args.commit !== undefined ? { ref: args.commit } : {}),
+      });
       io.reportStarted?.(started);
       const result = await followDeployment(core, started, { ref, io, progress: args.json ? io.stderr : io.stdout });
       if (args.json) io.stdout.write(formatJson(result.deployment));
@@ -72,7 +92,8 @@ export const deploy: Command = {
 };
 
 function requireRepository(ref: string, app: AppDto): void {
-  if (!app.gitUrl) {
+  // a database app deploys its template's image: no repository
+  if (!app.gitUrl && app.type !== 'database') {
     throw new CliFailure(`${ref} has no repository to deploy; set one with: mist app set ${ref} --git URL`);
   }
 }

@@ -51,6 +51,9 @@ export interface AppServiceDeps {
   generateSecret?: (secret: TemplateSecret) => string;
 }
 
+/** How often auto-deploy checks a branch unless told otherwise. */
+export const DEFAULT_WATCH_INTERVAL_S = 60;
+
 /** Compose apps read this file when none is given. */
 export const DEFAULT_COMPOSE_FILE = 'docker-compose.yml';
 
@@ -70,6 +73,8 @@ const SETTING_KEYS = [
   'composeFile',
   'publicService',
   'publicPort',
+  'autoDeploy',
+  'watchIntervalS',
 ] as const satisfies ReadonlyArray<keyof AppSettings>;
 
 /**
@@ -101,6 +106,9 @@ const TYPE_ONLY: ReadonlyArray<[keyof UpdateAppInput, AppDto['type'], string]> =
   ['publicPort', 'compose', 'a public port'],
 ];
 
+/** A database app has no repository to watch. */
+const NEEDS_REPOSITORY: ReadonlyArray<keyof UpdateAppInput> = ['autoDeploy', 'watchIntervalS'];
+
 function settingsOf(app: AppRecord): AppSettings {
   return {
     name: app.name,
@@ -118,6 +126,8 @@ function settingsOf(app: AppRecord): AppSettings {
     composeFile: app.compose?.file ?? null,
     publicService: app.compose?.publicService ?? null,
     publicPort: app.compose?.publicPort ?? null,
+    autoDeploy: app.autoDeploy.enabled,
+    watchIntervalS: app.autoDeploy.intervalS,
   };
 }
 
@@ -139,6 +149,8 @@ function settingsFromInput(input: CreateAppInput): AppSettings {
     composeFile: input.type === 'compose' ? (input.composeFile ?? DEFAULT_COMPOSE_FILE) : null,
     publicService: null,
     publicPort: null,
+    autoDeploy: false,
+    watchIntervalS: DEFAULT_WATCH_INTERVAL_S,
   };
 }
 
@@ -233,6 +245,14 @@ export class AppService {
         throw new MistError(
           'invalid-input',
           `Only ${type} apps have ${what}; ${current.name} is a ${current.type} app.`,
+        );
+      }
+    }
+    for (const key of NEEDS_REPOSITORY) {
+      if (parsed[key] !== undefined && current.type === 'database') {
+        throw new MistError(
+          'invalid-input',
+          `${current.name} is a database app: it has no repository to deploy from automatically.`,
         );
       }
     }

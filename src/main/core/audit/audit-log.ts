@@ -5,7 +5,7 @@ import type { AuditRepo } from '../store/audit-repo';
 export interface AuditRecordInput {
   /** What happened, as `area.verb`: `project.create`, `app.update`, `env.set`, `deploy.start`… */
   action: string;
-  targetType: 'server' | 'project' | 'app';
+  targetType: 'server' | 'project' | 'app' | 'account';
   targetId: string;
   /** The app the entry belongs to (for the app's own history), or null. */
   appId: string | null;

@@ -88,6 +88,8 @@ export function planDatabaseApp(
       composeFile: null,
       publicService: null,
       publicPort: null,
+      autoDeploy: false,
+      watchIntervalS: 60,
     },
     env: Object.entries(filled.env).map(([key, value]) => ({ key, value, secret: secretKeys.has(key) })),
     generated: filled.generated,

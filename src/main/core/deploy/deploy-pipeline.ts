@@ -30,6 +30,8 @@ export interface PipelineContext {
   buildKit(): Promise<boolean>;
   /** Access token for a private https repository (handed to git on stdin), or null. */
   gitToken: string | null;
+  /** A tag or commit to deploy instead of the branch head (null: the head). */
+  ref: string | null;
   /** The server opted in to ssh-agent forwarding for git (private repositories over ssh). */
   forwardAgent: boolean;
   buildArgs: Array<{ key: string; value: string }>;
@@ -92,12 +94,15 @@ export async function checkoutForDeploy(ctx: PipelineContext): Promise<{ dir: st
   const { app } = ctx;
   if (!app.gitCloneUrl) throw new MistError('invalid-input', `${app.name} has no git repository to deploy from.`);
   ctx.enterStage('resolve');
-  ctx.log('system', `Resolving ${app.branch} in ${app.gitCloneUrl}…`);
+  ctx.log(
+    'system',
+    ctx.ref ? `Resolving ${ctx.ref} in ${app.gitCloneUrl}…` : `Resolving ${app.branch} in ${app.gitCloneUrl}…`,
+  );
   const dir = checkoutDir(app.projectId, app.name);
   // One remote script resolves, then fetches: its control lines move the stage along.
   const onControl = (line: string): boolean => {
     if (line.startsWith(RESOLVED_MARKER)) {
-      ctx.log('system', `${app.branch} is at ${line.slice(RESOLVED_MARKER.length)}.`);
+      ctx.log('system', `${ctx.ref ?? app.branch} is at ${line.slice(RESOLVED_MARKER.length)}.`);
       ctx.enterStage('fetch');
       return true;
     }
@@ -105,7 +110,7 @@ export async function checkoutForDeploy(ctx: PipelineContext): Promise<{ dir: st
   };
   const commit = await checkoutBranchHead(
     ctx.conn,
-    { dir, url: app.gitCloneUrl, branch: app.branch, user: ctx.serverUser, token: ctx.gitToken },
+    { dir, url: app.gitCloneUrl, branch: app.branch, ref: ctx.ref, user: ctx.serverUser, token: ctx.gitToken },
     { ...streamedExec(ctx, GIT_TIMEOUT_MS, onControl), forwardAgent: ctx.forwardAgent },
   );
   ctx.log('system', `Checked out ${commit.hash.slice(0, 12)} "${commit.message}" by ${commit.author}.`);

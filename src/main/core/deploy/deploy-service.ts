@@ -76,10 +76,16 @@ export class DeployService extends EventEmitter {
     this.queue = new DeployQueue(deps.perServerLimit ?? 2);
   }
 
-  start(appId: string, trigger: DeploymentTrigger): DeploymentDto {
+  start(appId: string, trigger: DeploymentTrigger, options: { ref?: string } = {}): DeploymentDto {
     const app = this.deps.apps.record(appId);
     if (!app.gitCloneUrl && app.type !== 'database')
       throw new MistError('invalid-input', `${app.name} has no git repository; set one before deploying.`);
+    if (options.ref && app.type === 'database')
+      throw new MistError(
+        'invalid-input',
+        `${app.name} is a database app: it deploys its template's image, not a commit.`,
+      );
+    const ref = options.ref ?? null;
     const deployment = this.deps.deployments.create({
       id: newId(),
       appId,
@@ -93,7 +99,7 @@ export class DeployService extends EventEmitter {
       deploymentId: deployment.id,
       appId,
       serverId: app.serverId,
-      run: () => this.execute(deployment.id, controller),
+      run: () => this.execute(deployment.id, controller, ref),
     });
     const blockedBy = this.queue.blockedBy(deployment.id);
     const waitingFor = blockedBy ? this.deps.deployments.get(blockedBy) : null;
@@ -247,7 +253,7 @@ export class DeployService extends EventEmitter {
     return settled;
   }
 
-  private async execute(deploymentId: string, controller: AbortController): Promise<void> {
+  private async execute(deploymentId: string, controller: AbortController, ref: string | null): Promise<void> {
     const deployment = this.require(deploymentId);
     const app = this.deps.apps.record(deployment.appId);
     const server = this.deps.servers.findById(app.serverId);
@@ -287,6 +293,7 @@ export class DeployService extends EventEmitter {
         docker: this.deps.pool.docker(app.serverId),
         serverUser: server?.user ?? 'the SSH user',
         forwardAgent: server?.forwardAgent === true,
+        ref,
         buildKit: () => this.buildKitFor(app.serverId),
         gitToken,
         domains: this.deps.domains.hosts(app.id),

@@ -9,47 +9,77 @@ export function checkoutDir(projectId: string, appName: string): string {
 
 const MISSING_BRANCH_EXIT = 42;
 const CANNOT_CREATE_EXIT = 41;
+const MISSING_REF_EXIT = 43;
 
 /** Control lines the script prints on stdout; everything else is git's own output. */
 export const RESOLVED_MARKER = 'MIST-RESOLVED ';
 export const COMMIT_MARKER = 'MIST-COMMIT ';
 
 /**
- * Resolves the branch head (`git ls-remote`), clones the first time or else fetches only that
- * branch, checks out exactly that commit and removes what a previous build left. One remote script
- * (a constant; the values travel as positional parameters), so a deploy pays one round trip here.
+ * The start of every remote git script: git never prompts (a missing credential fails at once), and
+ * an access token, if any, is the first line of stdin. It reaches git only through a credential
+ * helper whose text names the variable, not the token, and no other helper may store it. The
+ * script's git calls then run as `git "$@" …`.
  */
-const CHECKOUT_SCRIPT = `set -e
-dir=$1 url=$2 branch=$3
-# Never wait for a password prompt: a missing credential must fail, not hang until the timeout.
-export GIT_TERMINAL_PROMPT=0 GIT_SSH_COMMAND="ssh -o BatchMode=yes"
-# An access token, if any, is the first line of stdin. It reaches git only through this credential
-# helper (the helper's text names the variable, not the token), and no other helper may store it.
+const GIT_AUTH_PREAMBLE = `export GIT_TERMINAL_PROMPT=0 GIT_SSH_COMMAND="ssh -o BatchMode=yes"
 IFS= read -r MIST_GIT_TOKEN || true
 export MIST_GIT_TOKEN
 if [ -n "$MIST_GIT_TOKEN" ]; then
   set -- -c credential.helper= -c 'credential.helper=!f() { test "$1" = get && printf "username=x-access-token\\npassword=%s\\n" "$MIST_GIT_TOKEN"; }; f'
 else
   set --
-fi
-if out=$(git "$@" ls-remote --exit-code -- "$url" "refs/heads/$branch"); then :; else
-  code=$?; if [ "$code" = 2 ]; then exit ${MISSING_BRANCH_EXIT}; fi; exit "$code"
-fi
-sha=\${out%%[[:space:]]*}
-echo "${RESOLVED_MARKER}$sha"
-if [ -d "$dir/.git" ]; then
-  git -C "$dir" remote set-url origin "$url"
-  git "$@" -C "$dir" fetch --no-tags --progress origin "+refs/heads/$branch:refs/remotes/origin/$branch"
-else
+fi`;
+
+/**
+ * Brings the app's one checkout to a commit and removes what a previous build left: clone the first
+ * time, fetch afterwards (no re-clone). Without a ref: resolve the branch head with `git ls-remote`
+ * and fetch only that branch. With a ref (a tag or a commit, maybe not on the branch): fetch every
+ * branch and tag, then resolve it there. One remote script (a constant; the values travel as
+ * positional parameters), so a deploy pays one round trip here.
+ */
+const CHECKOUT_SCRIPT = `set -e
+dir=$1 url=$2 branch=$3 ref=$4
+${GIT_AUTH_PREAMBLE}
+clone_if_missing() {
+  [ -d "$dir/.git" ] && return 0
   parent=$(dirname "$dir")
   if ! mkdir -p "$parent" 2>/dev/null || [ ! -w "$parent" ]; then echo "cannot create $parent" >&2; exit ${CANNOT_CREATE_EXIT}; fi
   rm -rf "$dir.partial"
   git "$@" clone --no-checkout --progress -- "$url" "$dir.partial"
   mv "$dir.partial" "$dir"
+}
+if [ -n "$ref" ]; then
+  clone_if_missing "$@"
+  git -C "$dir" remote set-url origin "$url"
+  git "$@" -C "$dir" fetch --tags --force --progress origin "+refs/heads/*:refs/remotes/origin/*"
+  sha=$(git -C "$dir" rev-parse --verify --quiet --end-of-options "$ref^{commit}") || exit ${MISSING_REF_EXIT}
+  echo "${RESOLVED_MARKER}$sha"
+else
+  if out=$(git "$@" ls-remote --exit-code -- "$url" "refs/heads/$branch"); then :; else
+    code=$?; if [ "$code" = 2 ]; then exit ${MISSING_BRANCH_EXIT}; fi; exit "$code"
+  fi
+  sha=\${out%%[[:space:]]*}
+  echo "${RESOLVED_MARKER}$sha"
+  if [ -d "$dir/.git" ]; then
+    git -C "$dir" remote set-url origin "$url"
+    git "$@" -C "$dir" fetch --no-tags --progress origin "+refs/heads/$branch:refs/remotes/origin/$branch"
+  else
+    clone_if_missing "$@"
+  fi
 fi
 git -C "$dir" -c advice.detachedHead=false checkout --force --detach "$sha"
 git -C "$dir" clean -ffdxq
 git -C "$dir" log -1 --format='${COMMIT_MARKER}%H%x1f%an%x1f%s' "$sha"
+`;
+
+/** The branch head as the server sees it (`git ls-remote`), with the same credentials as a deploy. */
+const HEAD_SCRIPT = `set -e
+url=$1 branch=$2
+${GIT_AUTH_PREAMBLE}
+if out=$(git "$@" ls-remote --exit-code -- "$url" "refs/heads/$branch"); then :; else
+  code=$?; if [ "$code" = 2 ]; then exit ${MISSING_BRANCH_EXIT}; fi; exit "$code"
+fi
+echo "\${out%%[[:space:]]*}"
 `;
 
 export interface CommitInfo {
@@ -58,15 +88,19 @@ export interface CommitInfo {
   message: string;
 }
 
+/** Checks out the branch head, or `ref` (a tag or commit) when given. */
 export async function checkoutBranchHead(
   conn: ServerConnection,
-  target: { dir: string; url: string; branch: string; user: string; token?: string | null },
+  target: { dir: string; url: string; branch: string; ref?: string | null; user: string; token?: string | null },
   options: ExecOptions,
 ): Promise<CommitInfo> {
-  const argv = ['sh', '-c', CHECKOUT_SCRIPT, 'sh', target.dir, target.url, target.branch];
+  const argv = ['sh', '-c', CHECKOUT_SCRIPT, 'sh', target.dir, target.url, target.branch, target.ref ?? ''];
   const result = await execRemote(conn, argv, { ...options, stdin: target.token ? `${target.token}\n` : '' });
   if (result.exitCode === MISSING_BRANCH_EXIT) {
     throw new MistError('invalid-input', `The branch "${target.branch}" does not exist in ${target.url}.`);
+  }
+  if (result.exitCode === MISSING_REF_EXIT) {
+    throw new MistError('invalid-input', `No tag or commit "${target.ref}" in ${target.url}.`);
   }
   if (result.exitCode === CANNOT_CREATE_EXIT) {
     throw new MistError(
@@ -78,6 +112,23 @@ export async function checkoutBranchHead(
   if (result.exitCode !== 0 || !line) throw gitFailure(result.stderr, result.exitCode, target.url);
   const [hash, author, message] = line.split('\x1f');
   return { hash: hash ?? '', author: author ?? '', message: message ?? '' };
+}
+
+/** The branch head's commit hash, asked on the server (what a deploy would build). */
+export async function remoteBranchHead(
+  conn: ServerConnection,
+  target: { url: string; branch: string; token?: string | null },
+  options: ExecOptions,
+): Promise<string> {
+  const argv = ['sh', '-c', HEAD_SCRIPT, 'sh', target.url, target.branch];
+  const result = await execRemote(conn, argv, { ...options, stdin: target.token ? `${target.token}\n` : '' });
+  if (result.exitCode === MISSING_BRANCH_EXIT) {
+    throw new MistError('invalid-input', `The branch "${target.branch}" does not exist in ${target.url}.`);
+  }
+  const sha = result.stdout.trim();
+  if (result.exitCode !== 0 || !/^[0-9a-f]{40,64}$/.test(sha))
+    throw gitFailure(result.stderr, result.exitCode, target.url);
+  return sha;
 }
 
 function gitFailure(stderr: string, exitCode: number | null, url: string): MistError {
@@ -97,7 +148,7 @@ function gitFailure(stderr: string, exitCode: number | null, url: string): MistE
   if (/could not read Username|Authentication failed|terminal prompts disabled|401/.test(stderr)) {
     return new MistError(
       'command-failed',
-      `The server could not authenticate to ${url}. For a private https repository, store an access token for this app (Git settings, or mist app set --git-token-stdin). git said: ${reason}`,
+      `The server could not authenticate to ${url}. For a private https repository, store an access token for this app (Git settings, or mist app set --git-token-stdin), or connect your GitHub account for a GitHub repository. git said: ${reason}`,
     );
   }
   return new MistError('command-failed', `Fetching ${url} on the server failed: ${reason}`);

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type Dockerode from 'dockerode';
 import type { ContainerLogLineDto } from '../../../shared/dto/app';
 import { LineSplitter } from '../deploy/line-splitter';
+import { gapText, LogCursor } from './log-cursor';
 
 export interface LogSource {
   container: Dockerode.Container;
@@ -28,11 +29,15 @@ export interface LogFollower {
 }
 
 const BATCH_MAX = 500;
+/** A broken read is resumed this many times (with backoff) before the log gives up with a system line. */
+const RESUME_ATTEMPTS = 12;
 
 /**
  * Follows the logs of one or more containers over the Docker API: demultiplexed here (stdout vs
  * stderr), split into lines, and handed to `onLines` in batches (at most one per tick, ≤ 500 lines).
- * Stops cleanly when the signal aborts: every Docker stream is destroyed.
+ * Stops cleanly when the signal aborts: every Docker stream is destroyed. A followed read that breaks
+ * off (the SSH connection dropped; the pool reconnects) is resumed where it stopped, with one
+ * `system` line marking the gap and no line repeated or lost (see LogCursor).
  */
 export function followContainerLogs(
   sources: readonly LogSource[],
@@ -64,34 +69,80 @@ export function followContainerLogs(
   };
   options.signal.addEventListener('abort', stopAll, { once: true });
 
+  /** Reads one Docker stream until it ends: true for a clean end, false when it broke off. */
+  const pump = (stream: Readable, demux: (chunk: Buffer) => void): Promise<boolean> => {
+    streams.add(stream);
+    if (paused) stream.pause();
+    return new Promise<boolean>((resolve) => {
+      let ended = false;
+      stream.on('data', demux);
+      stream.once('end', () => {
+        ended = true;
+        resolve(true);
+      });
+      stream.once('close', () => resolve(ended));
+      stream.once('error', () => resolve(false));
+    }).finally(() => streams.delete(stream));
+  };
+
   const followOne = async (source: LogSource): Promise<void> => {
     const format = lineFormatter(source.service, options);
     const info = await source.container.inspect();
-    const common = { stdout: true, stderr: true, tail: options.tail, timestamps: options.timestamps };
-    // dockerode answers a followed log with a stream, else with the whole log as one Buffer
-    const result: Readable | Buffer =
-      options.follow === false
-        ? await source.container.logs({ ...common, follow: false })
-        : ((await source.container.logs({ ...common, follow: true })) as Readable);
-    const out = new LineSplitter((text) => emit(format('stdout', text)));
-    const err = new LineSplitter((text) => emit(format('stderr', text)));
-    const demux = info.Config.Tty ? (chunk: Buffer) => out.push(chunk) : frameDemuxer(out, err);
-    if (Buffer.isBuffer(result)) {
-      demux(result);
-    } else {
-      if (options.signal.aborted) return void result.destroy();
-      streams.add(result);
-      if (paused) result.pause();
-      await new Promise<void>((resolve) => {
-        result.on('data', demux);
-        result.once('end', resolve);
-        result.once('close', resolve);
-        result.once('error', resolve);
-      });
-      streams.delete(result);
+    const tty = Boolean(info.Config.Tty);
+    const common = { stdout: true, stderr: true, timestamps: true } as const;
+    // a followed read resumes after a dropped connection from the last timestamp it delivered
+    const cursor = new LogCursor();
+    const reader = (into: (line: ContainerLogLineDto) => void) => {
+      const onLine = (stream: 'stdout' | 'stderr') => (raw: string) => {
+        const line = format(stream, raw);
+        if (cursor.accept(line.stamp)) into(line.dto);
+      };
+      const out = new LineSplitter(onLine('stdout'));
+      const err = new LineSplitter(onLine('stderr'));
+      const demux = tty ? (chunk: Buffer) => out.push(chunk) : frameDemuxer(out, err);
+      return { demux, flush: () => (out.flush(), err.flush()) };
+    };
+
+    if (options.follow === false) {
+      // dockerode answers an unfollowed log with the whole log as one Buffer
+      const whole = (await source.container.logs({ ...common, tail: options.tail, follow: false })) as Buffer;
+      const read = reader(emit);
+      read.demux(whole);
+      return read.flush();
     }
-    out.flush();
-    err.flush();
+
+    let lostAt: Date | null = null;
+    let attempt = 0;
+    let startedSince: string | null = null;
+    for (;;) {
+      if (options.signal.aborted) return;
+      let stream: Readable;
+      try {
+        stream = (await source.container.logs({
+          ...common,
+          follow: true,
+          ...(lostAt === null ? { tail: options.tail } : resumeQuery(cursor, startedSince, options.tail)),
+        })) as Readable;
+      } catch (error) {
+        if (lostAt === null || ++attempt > RESUME_ATTEMPTS) throw error;
+        await pause(resumeDelay(attempt), options.signal);
+        continue;
+      }
+      if (options.signal.aborted) return void stream.destroy();
+      if (lostAt === null) startedSince = sinceFromHttpDate(stream);
+      else {
+        emit(systemLine(source.service, gapText(lostAt)));
+        lostAt = null;
+        attempt = 0;
+      }
+      const read = reader(emit);
+      const clean = await pump(stream, read.demux);
+      if (options.signal.aborted) return;
+      // a clean end: the container stopped. Otherwise the connection broke: a partial line is re-read
+      if (clean) return read.flush();
+      lostAt = new Date();
+      await pause(resumeDelay(1), options.signal);
+    }
   };
 
   const done = Promise.all(
@@ -120,23 +171,58 @@ export function systemLine(service: string | undefined, text: string): Container
   return { stream: 'system', text: service ? `${service} | ${text}` : text, ...(service ? { service } : {}) };
 }
 
-/** Docker's own timestamp (RFC 3339, nanoseconds) leads the line when asked for. */
+/** Docker's own timestamp (RFC 3339, nanoseconds) leads every line: we always ask for it. */
 const TIMESTAMP = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)) /;
 
 function lineFormatter(
   service: string | undefined,
   options: Pick<LogOptions, 'prefix' | 'timestamps'>,
-): (stream: 'stdout' | 'stderr', raw: string) => ContainerLogLineDto {
+): (stream: 'stdout' | 'stderr', raw: string) => { dto: ContainerLogLineDto; stamp: string | null } {
   return (stream, raw) => {
-    const stamp = options.timestamps ? TIMESTAMP.exec(raw) : null;
-    const text = stamp ? raw.slice(stamp[0].length) : raw;
-    return {
+    const match = TIMESTAMP.exec(raw);
+    const stamp = match ? match[1]! : null;
+    const text = match ? raw.slice(match[0].length) : raw;
+    const dto: ContainerLogLineDto = {
       stream,
       text: options.prefix && service ? `${service} | ${text}` : text,
-      ...(stamp ? { at: stamp[1] } : {}),
+      ...(stamp && options.timestamps ? { at: stamp } : {}),
       ...(service ? { service } : {}),
     };
+    return { dto, stamp };
   };
+}
+
+/** What a resumed read asks Docker for: everything from the cursor on (see LogCursor). */
+function resumeQuery(cursor: LogCursor, startedSince: string | null, tail: number): { since?: string; tail?: number } {
+  const since = cursor.resume();
+  if (since !== null) return { since };
+  // nothing delivered yet: with a tail the log was empty, so all of it is new; without one, from the start
+  if (tail > 0) return {};
+  return startedSince === null ? { tail: 0 } : { since: startedSince };
+}
+
+/** The server's clock when the first read began (its HTTP Date header), as Docker's `since`. */
+function sinceFromHttpDate(stream: Readable): string | null {
+  const date = (stream as Readable & { headers?: Record<string, string | undefined> }).headers?.date;
+  const millis = date ? Date.parse(date) : Number.NaN;
+  return Number.isNaN(millis) ? null : String(Math.floor(millis / 1000));
+}
+
+function resumeDelay(attempt: number): number {
+  return Math.min(5_000, 250 * 2 ** (attempt - 1));
+}
+
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
 }
 
 /**

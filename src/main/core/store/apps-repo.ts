@@ -34,6 +34,8 @@ interface AppRow {
   compose_file: string | null;
   public_service: string | null;
   public_port: number | null;
+  auto_deploy: 0 | 1;
+  watch_interval_s: number;
   created_at: string;
   updated_at: string;
   server_id: string;
@@ -60,6 +62,9 @@ export interface AppSettings {
   composeFile: string | null;
   publicService: string | null;
   publicPort: number | null;
+  /** Deploy new commits of the branch by itself, checking every `watchIntervalS` seconds. */
+  autoDeploy: boolean;
+  watchIntervalS: number;
 }
 
 export interface NewApp extends AppSettings {
@@ -110,6 +115,7 @@ function toRecord(row: AppRow): AppRecord {
       row.type === 'compose'
         ? { file: row.compose_file!, publicService: row.public_service, publicPort: row.public_port }
         : null,
+    autoDeploy: { enabled: row.auto_deploy === 1, intervalS: row.watch_interval_s },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     projectName: row.project_name,
@@ -152,12 +158,14 @@ export class AppsRepo {
       .prepare(
         `INSERT INTO apps (id, project_id, name, type, description, port, git_url, branch, dockerfile_path, root_dir,
            cpu_limit, memory_mb, restart_policy, config_version, created_at, updated_at,
-           template_id, template_tag, volume_name, publish_port, compose_file, public_service, public_port)
+           template_id, template_tag, volume_name, publish_port, compose_file, public_service, public_port,
+           auto_deploy, watch_interval_s)
          VALUES (@id, @projectId, @name, @type, @description, @port, @gitUrl, @branch, @dockerfilePath, @rootDir,
            @cpuLimit, @memoryMb, @restartPolicy, 1, @now, @now,
-           @templateId, @templateTag, @volumeName, @publishPort, @composeFile, @publicService, @publicPort)`,
+           @templateId, @templateTag, @volumeName, @publishPort, @composeFile, @publicService, @publicPort,
+           @autoDeploy, @watchIntervalS)`,
       )
-      .run({ ...app, publishPort: app.publishPort ? 1 : 0, now });
+      .run({ ...app, publishPort: app.publishPort ? 1 : 0, autoDeploy: app.autoDeploy ? 1 : 0, now });
     return this.findById(app.id)!;
   }
 
@@ -169,10 +177,18 @@ export class AppsRepo {
            dockerfile_path = @dockerfilePath, root_dir = @rootDir, cpu_limit = @cpuLimit, memory_mb = @memoryMb,
            restart_policy = @restartPolicy, template_tag = @templateTag, publish_port = @publishPort,
            compose_file = @composeFile, public_service = @publicService, public_port = @publicPort,
+           auto_deploy = @autoDeploy, watch_interval_s = @watchIntervalS,
            config_version = config_version + @bump, updated_at = @now
          WHERE id = @id`,
       )
-      .run({ ...settings, publishPort: settings.publishPort ? 1 : 0, id, bump: bumpConfig ? 1 : 0, now });
+      .run({
+        ...settings,
+        publishPort: settings.publishPort ? 1 : 0,
+        autoDeploy: settings.autoDeploy ? 1 : 0,
+        id,
+        bump: bumpConfig ? 1 : 0,
+        now,
+      });
     return this.findById(id)!;
   }
 
@@ -186,6 +202,17 @@ export class AppsRepo {
     const row = this.db.prepare('SELECT git_token_ref FROM apps WHERE id = ?').get(id) as
       { git_token_ref: string | null } | undefined;
     return row?.git_token_ref ?? null;
+  }
+
+  /** The branch head the auto-deploy watcher last acted on (null: never, or auto-deploy was turned off). */
+  watchLastSha(id: string): string | null {
+    const row = this.db.prepare('SELECT watch_last_sha FROM apps WHERE id = ?').get(id) as
+      { watch_last_sha: string | null } | undefined;
+    return row?.watch_last_sha ?? null;
+  }
+
+  setWatchLastSha(id: string, sha: string | null): void {
+    this.db.prepare('UPDATE apps SET watch_last_sha = ? WHERE id = ?').run(sha, id);
   }
 
   bumpConfigVersion(id: string, now = new Date().toISOString()): void {

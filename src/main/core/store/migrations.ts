@@ -200,4 +200,36 @@ export const migrations: Migration[] = [
       ALTER TABLE apps_v7 RENAME TO apps;
     `,
   },
+  {
+    version: 8,
+    description: 'automatic deploys: a per-app switch, the watch interval, and the branch head last acted on',
+    sql: `
+      ALTER TABLE apps ADD COLUMN auto_deploy INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE apps ADD COLUMN watch_interval_s INTEGER NOT NULL DEFAULT 60 CHECK (watch_interval_s >= 1);
+      ALTER TABLE apps ADD COLUMN watch_last_sha TEXT;
+    `,
+  },
+  {
+    version: 9,
+    description: "audit entries about the GitHub account (target type 'account')",
+    sql: `
+      CREATE TABLE audit_log_v9 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target_type TEXT NOT NULL CHECK (target_type IN ('server', 'project', 'app', 'account')),
+        target_id TEXT NOT NULL,
+        app_id TEXT,
+        summary TEXT NOT NULL,
+        before_json TEXT,
+        after_json TEXT
+      );
+      INSERT INTO audit_log_v9 SELECT id, at, actor, action, target_type, target_id, app_id, summary, before_json, after_json
+        FROM audit_log;
+      DROP TABLE audit_log;
+      ALTER TABLE audit_log_v9 RENAME TO audit_log;
+      CREATE INDEX audit_by_app ON audit_log (app_id, id);
+    `,
+  },
 ];

@@ -161,6 +161,27 @@ export function AppField({ field, values, errors, onChange, onBlur, versions, da
           )}
         </>
       );
+    case 'autoDeploy':
+      return (
+        <CheckboxField
+          label="Deploy new commits automatically"
+          checked={values.autoDeploy}
+          onChange={(autoDeploy) => onChange({ autoDeploy })}
+          hint="Mist Desktop checks the branch while it runs and deploys the newest commit (no webhook needed)."
+        />
+      );
+    case 'watchIntervalS':
+      return (
+        <TextField
+          label="Check every (seconds)"
+          inputMode="numeric"
+          className="input-port"
+          value={values.watchIntervalS}
+          onChange={(watchIntervalS) => onChange({ watchIntervalS })}
+          hint="At least 15 seconds; 60 by default."
+          {...common}
+        />
+      );
     case 'restartPolicy':
       return (
         <SelectField

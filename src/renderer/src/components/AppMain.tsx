@@ -1,7 +1,9 @@
 import type { Route } from '../lib/route';
 import { AppPage } from './AppPage';
+import { GitHubPage } from './GitHubPage';
 import { ProjectPage } from './ProjectPage';
 import { ServerPage } from './ServerPage';
+import { SettingsPage } from './SettingsPage';
 import { Welcome } from './Welcome';
 
 interface AppMainProps {
@@ -18,6 +20,10 @@ export function AppMain({ route, hasServers, onAddServer, navigate }: AppMainPro
       return <ServerPage serverId={route.serverId} onRemoved={() => navigate({ page: 'home' })} />;
     case 'project':
       return <ProjectPage key={route.projectId} projectId={route.projectId} />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'github':
+      return <GitHubPage />;
     case 'app':
       return <AppPage key={route.appId} appId={route.appId} tab={route.tab} deploymentId={route.deploymentId} />;
     default:

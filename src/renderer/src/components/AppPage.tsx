@@ -12,7 +12,10 @@ import { DeploymentsTab } from './DeploymentsTab';
 import { DomainsTab } from './DomainsTab';
 import { EnvironmentTab } from './EnvironmentTab';
 import { ErrorNotice } from './ErrorNotice';
+import { LogsTab } from './LogsTab';
 import { OverviewTab } from './OverviewTab';
+import { ShellTab } from './ShellTab';
+import { PinButton } from './PinButton';
 import { Tabs } from './Tabs';
 
 interface AppPageProps {
@@ -46,6 +49,7 @@ export function AppPage({ appId, tab, deploymentId }: AppPageProps) {
           </p>
         </div>
         <div className="actions">
+          <PinButton appId={app.id} />
           <DeployButton app={app} />
         </div>
       </header>
@@ -64,12 +68,14 @@ export function AppPage({ appId, tab, deploymentId }: AppPageProps) {
       <section className="tab-panel" id="app-tab-panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
         {tab === 'overview' && <OverviewTab app={app} />}
         {tab === 'deployments' && <DeploymentsTab app={app} deploymentId={deploymentId} />}
+        {tab === 'logs' && <LogsTab app={app} />}
         {(tab === 'general' || tab === 'git' || tab === 'build' || tab === 'resources' || tab === 'database') && (
           <AppSettingsTab key={tab} app={app} section={tab} />
         )}
         {tab === 'environment' && <EnvironmentTab app={app} />}
         {tab === 'domains' && <DomainsTab app={app} />}
         {tab === 'activity' && <ActivityTab app={app} />}
+        {tab === 'shell' && <ShellTab app={app} />}
       </section>
     </article>
   );

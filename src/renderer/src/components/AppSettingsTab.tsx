@@ -16,6 +16,7 @@ import { AppField } from './AppField';
 import { DeleteApp } from './DeleteApp';
 import { ErrorNotice } from './ErrorNotice';
 import { GitTokenSection } from './GitTokenSection';
+import { GitHubPickButton } from './GitHubRepoPicker';
 import { useTemplates } from '../hooks/useTemplates';
 
 const TITLES: Record<SettingsSection, { title: string; note: string }> = {
@@ -96,6 +97,9 @@ export function AppSettingsTab({ app, section }: { app: AppDto; section: Setting
             {...(template ? { versions: template.tags } : {})}
           />
         ))}
+        {section === 'git' && (
+          <GitHubPickButton onPick={(picked) => setValues((current) => ({ ...current, ...picked }))} />
+        )}
         <ErrorNotice error={save.error} />
         <div className="actions">
           <button type="submit" className="primary" disabled={save.isPending || (!changed && result.ok)}>

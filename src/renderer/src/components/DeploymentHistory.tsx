@@ -30,7 +30,7 @@ export function DeploymentHistory({ app }: { app: AppDto }) {
           </thead>
           <tbody>
             {list.data.map((deployment) => (
-              <DeploymentHistoryRow key={deployment.id} deployment={deployment} now={now} />
+              <DeploymentHistoryRow key={deployment.id} deployment={deployment} now={now} gitUrl={app.gitUrl} />
             ))}
           </tbody>
         </table>

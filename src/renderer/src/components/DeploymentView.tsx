@@ -4,7 +4,8 @@ import { useDeploymentList, useLiveDeployment } from '../hooks/useDeployments';
 import { isFinished, waitingFor } from '../lib/deploy-stages';
 import { formatDuration } from '../lib/format';
 import { appRoute, routeHash } from '../lib/route';
-import { commitTitle, shortHash } from '../lib/time';
+import { commitTitle } from '../lib/time';
+import { CommitLink } from './CommitLink';
 import { CancelDeployment } from './CancelDeployment';
 import { DeployStages } from './DeployStages';
 import { DeploymentStatusBadge } from './DeploymentStatusBadge';
@@ -39,7 +40,7 @@ export function DeploymentView({ app, deploymentId }: { app: AppDto; deploymentI
           <p className="muted deployment-meta">
             {deployment.commitHash ? (
               <>
-                <code>{shortHash(deployment.commitHash)}</code> {commitTitle(deployment.commitMessage)}
+                <CommitLink gitUrl={app.gitUrl} hash={deployment.commitHash} /> {commitTitle(deployment.commitMessage)}
                 {deployment.commitAuthor ? ` — ${deployment.commitAuthor}` : ''}
               </>
             ) : (
@@ -72,7 +73,11 @@ export function DeploymentView({ app, deploymentId }: { app: AppDto; deploymentI
             Build log
           </h3>
           <Suspense fallback={<p className="muted">Loading the terminal…</p>}>
-            <LogTerminal lines={live.lines} label={`Build log of deployment #${deployment.number}`} />
+            <LogTerminal
+              lines={live.lines}
+              label={`Build log of deployment #${deployment.number}`}
+              fileBase={`${app.name}-deployment-${deployment.number}`}
+            />
           </Suspense>
         </>
       )}

@@ -1,4 +1,5 @@
 import type { AppDto } from '../../../shared/dto/app';
+import { DeployRefForm } from './DeployRefForm';
 import { DeploymentHistory } from './DeploymentHistory';
 import { DeploymentView } from './DeploymentView';
 
@@ -7,6 +8,9 @@ export function DeploymentsTab({ app, deploymentId }: { app: AppDto; deploymentI
   return deploymentId ? (
     <DeploymentView key={deploymentId} app={app} deploymentId={deploymentId} />
   ) : (
-    <DeploymentHistory app={app} />
+    <>
+      <DeploymentHistory app={app} />
+      <DeployRefForm app={app} />
+    </>
   );
 }

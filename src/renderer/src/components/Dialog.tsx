@@ -26,6 +26,7 @@ export function Dialog({ title, onClose, children, busy = false }: DialogProps) 
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();
+        event.stopPropagation(); // a dialog opened from a dialog: Escape closes the inner one only
         if (!busy) onClose();
       }}
     >

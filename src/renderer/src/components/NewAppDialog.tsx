@@ -9,6 +9,7 @@ import { AppField } from './AppField';
 import { AppTypeField } from './AppTypeField';
 import { Dialog } from './Dialog';
 import { ErrorNotice } from './ErrorNotice';
+import { GitHubPickButton } from './GitHubRepoPicker';
 import { TemplatePicker } from './TemplatePicker';
 import { useTemplates } from '../hooks/useTemplates';
 
@@ -75,6 +76,7 @@ export function NewAppDialog({ project, onClose, onCreated }: NewAppDialogProps)
               {values.type !== 'compose' && field('port')}
             </div>
             {field('gitUrl')}
+            <GitHubPickButton onPick={update} />
             {field('branch')}
             <div className="field-row field-row-even">
               {values.type === 'compose' ? field('composeFile') : field('dockerfilePath')}

@@ -33,7 +33,8 @@ export async function afterDeployment(queryClient: QueryClient, appId: string): 
 export function useStartDeploy(appId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.call('deploy.start', { appId }),
+    /** The branch head, or a tag or commit (`ref`). */
+    mutationFn: (ref?: string) => api.call('deploy.start', { appId, ...(ref ? { ref } : {}) }),
     onSuccess: async (deployment) => {
       queryClient.setQueryData(queryKeys.deployment(deployment.id), deployment);
       navigate({ page: 'app', appId, tab: 'deployments', deploymentId: deployment.id });

@@ -32,6 +32,9 @@ export interface AppFormValues {
   publishPort: boolean;
   /** Compose apps: the compose file, relative to the root directory. */
   composeFile: string;
+  /** Apps with a repository: deploy new commits by themselves, checking every `watchIntervalS` seconds. */
+  autoDeploy: boolean;
+  watchIntervalS: string;
 }
 
 export type AppFormField = keyof AppFormValues;
@@ -53,6 +56,8 @@ const ALL_FIELDS: readonly AppFormField[] = [
   'version',
   'publishPort',
   'composeFile',
+  'autoDeploy',
+  'watchIntervalS',
 ];
 
 export const RESTART_POLICIES: { value: RestartPolicy; label: string }[] = [
@@ -65,7 +70,7 @@ export const RESTART_POLICIES: { value: RestartPolicy; label: string }[] = [
 /** Which fields each settings tab edits. */
 export const SETTINGS_FIELDS = {
   general: ['name', 'description', 'port'],
-  git: ['gitUrl', 'branch'],
+  git: ['gitUrl', 'branch', 'autoDeploy', 'watchIntervalS'],
   build: ['dockerfilePath', 'rootDir'],
   resources: ['cpuLimit', 'memoryMb', 'restartPolicy'],
   database: ['version', 'publishPort'],
@@ -98,6 +103,8 @@ export function emptyAppForm(): AppFormValues {
     version: '',
     publishPort: false,
     composeFile: 'docker-compose.yml',
+    autoDeploy: false,
+    watchIntervalS: '60',
   };
 }
 
@@ -118,6 +125,8 @@ export function formFromApp(app: AppDto): AppFormValues {
     version: app.database?.tag ?? '',
     publishPort: app.database?.publishPort ?? false,
     composeFile: app.compose?.file ?? 'docker-compose.yml',
+    autoDeploy: app.autoDeploy.enabled,
+    watchIntervalS: String(app.autoDeploy.intervalS),
   };
 }
 
@@ -143,6 +152,11 @@ function parseMemory(text: string): Parsed<number | null> {
   return { value: Number(trimmed) };
 }
 
+function parseSeconds(text: string): Parsed<number> {
+  const trimmed = text.trim();
+  return /^\d{1,6}$/.test(trimmed) ? { value: Number(trimmed) } : { error: 'A number of seconds, such as 60.' };
+}
+
 /** Every field as the API wants it, or the fields that could not even be read as numbers. */
 function readValues(values: AppFormValues): { candidate: Record<string, unknown>; errors: AppFormErrors } {
   const errors: AppFormErrors = {};
@@ -164,11 +178,13 @@ function readValues(values: AppFormValues): { candidate: Record<string, unknown>
         }
       : {}),
     ...(values.type === 'compose' ? { composeFile: values.composeFile } : {}),
+    autoDeploy: values.autoDeploy,
   };
   const numbers: [AppFormField, Parsed<number | null>][] = [
     ['port', parsePort(values.port)],
     ['cpuLimit', parseCpu(values.cpuLimit)],
     ['memoryMb', parseMemory(values.memoryMb)],
+    ['watchIntervalS', parseSeconds(values.watchIntervalS)],
   ];
   for (const [field, parsed] of numbers) {
     if ('error' in parsed) errors[field] = parsed.error;
@@ -210,6 +226,8 @@ export function buildAppUpdate(
     version: app.database?.tag,
     publishPort: app.database?.publishPort,
     composeFile: app.compose?.file,
+    autoDeploy: app.autoDeploy.enabled,
+    watchIntervalS: app.autoDeploy.intervalS,
   };
   const update: Record<string, unknown> = { id: app.id };
   for (const [key, value] of Object.entries(parsed.data))

@@ -4,6 +4,7 @@ import type { AppTab } from './route';
 const LABELS: Record<AppTab, string> = {
   overview: 'Overview',
   deployments: 'Deployments',
+  logs: 'Logs',
   general: 'General',
   git: 'Git',
   build: 'Build',
@@ -12,14 +13,60 @@ const LABELS: Record<AppTab, string> = {
   environment: 'Environment',
   domains: 'Domains',
   activity: 'Activity',
+  shell: 'Shell',
 };
 
 /** The tabs an app of each type has: a database has no repository, build or domains; compose no resource limits. */
 const BY_TYPE: Record<AppType, readonly AppTab[]> = {
-  web: ['overview', 'deployments', 'general', 'git', 'build', 'resources', 'environment', 'domains', 'activity'],
-  service: ['overview', 'deployments', 'general', 'git', 'build', 'resources', 'environment', 'activity'],
-  database: ['overview', 'deployments', 'general', 'database', 'resources', 'environment', 'activity'],
-  compose: ['overview', 'deployments', 'general', 'git', 'build', 'environment', 'domains', 'activity'],
+  web: [
+    'overview',
+    'deployments',
+    'logs',
+    'shell',
+    'general',
+    'git',
+    'build',
+    'resources',
+    'environment',
+    'domains',
+    'activity',
+  ],
+  service: [
+    'overview',
+    'deployments',
+    'logs',
+    'shell',
+    'general',
+    'git',
+    'build',
+    'resources',
+    'environment',
+    'activity',
+  ],
+  database: [
+    'overview',
+    'deployments',
+    'logs',
+    'shell',
+    'general',
+    'database',
+    'resources',
+    'environment',
+    'activity',
+    'shell',
+  ],
+  compose: [
+    'overview',
+    'deployments',
+    'logs',
+    'shell',
+    'general',
+    'git',
+    'build',
+    'environment',
+    'domains',
+    'activity',
+  ],
 };
 
 export function appTabsFor(type: AppType): { id: AppTab; label: string }[] {

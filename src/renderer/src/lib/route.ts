@@ -1,12 +1,13 @@
 /**
  * Where the user is, kept in the address hash so a reload stays put. Pure (unit-tested in
  * renderer-route.test.ts):
- *   #/servers/ID · #/projects/ID · #/apps/ID[/TAB] · #/apps/ID/deployments/DEPLOYMENT_ID
+ *   #/servers/ID · #/projects/ID · #/apps/ID[/TAB] · #/apps/ID/deployments/DEPLOYMENT_ID · #/settings · #/github
  */
 
 export const APP_TABS = [
   'overview',
   'deployments',
+  'logs',
   'general',
   'git',
   'build',
@@ -15,11 +16,14 @@ export const APP_TABS = [
   'environment',
   'domains',
   'activity',
+  'shell',
 ] as const;
 export type AppTab = (typeof APP_TABS)[number];
 
 export type Route =
   | { page: 'home' }
+  | { page: 'settings' }
+  | { page: 'github' }
   | { page: 'server'; serverId: string }
   | { page: 'project'; projectId: string }
   | { page: 'app'; appId: string; tab: AppTab; deploymentId: string | null };
@@ -39,6 +43,8 @@ function decode(part: string | undefined): string | null {
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/');
+  if (parts[0] === 'settings') return { page: 'settings' };
+  if (parts[0] === 'github') return { page: 'github' };
   const id = decode(parts[1]);
   if (!id) return { page: 'home' };
   switch (parts[0]) {
@@ -60,6 +66,10 @@ export function routeHash(route: Route): string {
   switch (route.page) {
     case 'home':
       return '#/';
+    case 'settings':
+      return '#/settings';
+    case 'github':
+      return '#/github';
     case 'server':
       return `#/servers/${encodeURIComponent(route.serverId)}`;
     case 'project':

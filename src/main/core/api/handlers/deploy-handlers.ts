@@ -18,7 +18,7 @@ export function deployHandlers({
   gitTokens: GitTokens;
 }): DeployHandlers {
   return {
-    'deploy.start': ({ appId, trigger }) => deploys.start(appId, trigger),
+    'deploy.start': ({ appId, trigger, ref }) => deploys.start(appId, trigger, ref ? { ref } : {}),
     'deploy.cancel': ({ deploymentId }) => deploys.cancel(deploymentId),
     'deployments.list': ({ appId }) => deploys.list(appId),
     'deployments.get': ({ deploymentId }) => deploys.get(deploymentId),

@@ -1,0 +1,65 @@
+/**
+ * What the logs bench injects into the page before the app loads (a string: this file is checked
+ * without DOM types):
+ *
+ * - every API WebSocket message is handed, as the string it arrived as, to a Web Worker that parses
+ *   it and checks the numbered lines of `apps.logs` batches, per source (a compose service prefixes
+ *   `name | `): each number once, in order, none missing. The check runs off the main thread, so it costs the page one postMessage per message;
+ * - a PerformanceObserver records every long task (> 50 ms) of the main thread.
+ *
+ * `window.__logsProbe()` answers { count, last (per source), errors, firstAt, lastAt, longTasks }.
+ */
+export const LOGS_PROBE_SCRIPT = `(() => {
+  const workerSource = \`
+    let count = 0, firstAt = 0, lastAt = 0;
+    const expected = {}, last = {};
+    const errors = [];
+    onmessage = (event) => {
+      if (event.data === 'report') return postMessage({ count, last, errors, firstAt, lastAt });
+      const message = JSON.parse(event.data);
+      if (message.type !== 'batch') return;
+      for (const line of message.events) {
+        if (!line || line.stream !== 'stdout') continue;
+        const match = /^(?:(\\\\S+) \\\\| )?(\\\\d+)$/.exec(line.text);
+        if (!match) continue;
+        const source = match[1] || '', n = Number(match[2]);
+        if (source in expected && n !== expected[source] && errors.length < 20)
+          errors.push((source ? source + ': ' : '') + 'expected ' + expected[source] + ', got ' + n);
+        if (count === 0) firstAt = Date.now();
+        expected[source] = n + 1;
+        last[source] = n;
+        count += 1;
+        lastAt = Date.now();
+      }
+    };
+  \`;
+  const worker = new Worker(URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' })));
+  let answer = null;
+  worker.onmessage = (event) => { if (answer) { answer(event.data); answer = null; } };
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (event) => { if (typeof event.data === 'string') worker.postMessage(event.data); });
+    }
+  };
+  const longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  window.__logsProbe = () => new Promise((resolve) => {
+    answer = (report) => resolve({ ...report, longTasks: longTasks.slice() });
+    worker.postMessage('report');
+  });
+})()`;
+
+export interface ProbeReport {
+  count: number;
+  /** The last number seen from each source ('' when lines have no service prefix). */
+  last: Record<string, number>;
+  errors: string[];
+  /** Date.now() when the first and the last numbered line reached the page. */
+  firstAt: number;
+  lastAt: number;
+  longTasks: { start: number; duration: number }[];
+}

@@ -1,0 +1,9 @@
+import type { DeployNotificationSetting } from '../deploy-notification';
+
+/** The app's own settings (`settings.get`, `settings.update`). */
+export interface SettingsDto {
+  notifications: DeployNotificationSetting;
+  closeToTray: boolean;
+  logTail: number;
+  scrollback: number;
+}

@@ -1,0 +1,140 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Dockerode from 'dockerode';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createCore, type Core } from '../../src/main/core/core';
+import { startWebShell, type WebShell } from '../../src/main/web/web-shell';
+import { BASE_IMAGE } from '../fixtures/docker-host';
+import { describeIntegration } from '../fixtures/integration';
+import { startTestSshd, type TestSshd } from '../fixtures/sshd';
+import { makeTempDir, type TempDir } from '../fixtures/temp-home';
+import { serverInput } from '../support/server-input';
+import { CHROMIUM_ARGS, RENDERER_DIR, RESULTS_DIR, ensureRendererBuild, inPage } from './e2e-helpers';
+
+/**
+ * The Shell tab and the Settings page in real Chromium, through the web shell: type a command into
+ * a shell in a running container with the keyboard and read its output; exit, then Reconnect; change
+ * a setting and see the core keep it. Screenshot: test-results/e2e-shell.png.
+ */
+
+const local = new Dockerode({ socketPath: '/var/run/docker.sock' });
+
+describeIntegration(
+  'e2e: a shell in the container, and the settings page',
+  ['sshd', 'docker', 'chromium', 'keychain', 'root'],
+  () => {
+    let home: TempDir;
+    let sshd: TestSshd;
+    let core: Core;
+    let shell: WebShell;
+    let browser: Browser;
+    let appId = '';
+
+    beforeAll(async () => {
+      ensureRendererBuild();
+      mkdirSync(RESULTS_DIR, { recursive: true });
+      home = makeTempDir('mist-e2e-shell-home');
+      sshd = await startTestSshd();
+      const knownHostsPath = join(home.path, 'known_hosts');
+      writeFileSync(knownHostsPath, '');
+      core = await createCore({
+        home: home.path,
+        shell: 'web',
+        keychainService: 'mist-desktop-e2e',
+        knownHostsPath,
+        sshConfigPath: join(home.path, 'ssh_config'),
+      });
+      const server = await core.servers.add(serverInput(sshd, { name: 'e2e-shell-server' }));
+      const project = await core.handlers['projects.create']({ name: 'e2e-shell', serverId: server.id });
+      const app = await core.handlers['apps.create']({
+        projectId: project.id,
+        name: 'box',
+        type: 'service',
+        port: 8080,
+        gitUrl: 'https://example.invalid/box.git',
+      } as never);
+      appId = app.id;
+      // the app's running container, named as a deploy names it
+      const container = await local.createContainer({
+        name: `app-${app.id}`,
+        Image: BASE_IMAGE,
+        Cmd: ['sleep', '100000'],
+        Labels: { 'mist.project': project.id, 'mist.app': app.id },
+      });
+      await container.start();
+      shell = await startWebShell({ core, rendererDir: RENDERER_DIR, port: 0 });
+      browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    }, 300_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await shell?.close();
+      if (appId)
+        await local
+          .getContainer(`app-${appId}`)
+          .remove({ force: true })
+          .catch(() => {});
+      await core?.close();
+      await sshd?.stop();
+      home?.cleanup();
+    });
+
+    it('types a command into the Shell tab and reads its output; exit, then Reconnect', async () => {
+      await inPage(browser, 'dark', 'shell', async (page, problems) => {
+        await page.goto(`${shell.url}#/apps/${appId}`);
+        await page.getByRole('tab', { name: 'Shell' }).click();
+        const status = page.getByTestId('shell-status');
+        await expect.poll(() => status.textContent(), { timeout: 20_000 }).toBe(`Shell in app-${appId}`);
+        const rows = page.getByTestId('shell-terminal').locator('.xterm-rows');
+        // the terminal has the focus: the keyboard alone runs a command in the container
+        await page.keyboard.type('echo hello-$((6*7))');
+        await page.keyboard.press('Enter');
+        await expect.poll(() => rows.textContent(), { timeout: 10_000 }).toContain('hello-42');
+        await page.keyboard.type('stty size');
+        await page.keyboard.press('Enter');
+        // the PTY has the terminal's size: `stty size` prints rows and columns on a row of their own
+        await expect
+          .poll(async () =>
+            (await rows.locator(':scope > div').allTextContents()).some((row) => /^\d+ \d+\s*$/.test(row)),
+          )
+          .toBe(true);
+        await page.screenshot({ path: join(RESULTS_DIR, 'e2e-shell.png') });
+
+        await page.keyboard.type('exit 0');
+        await page.keyboard.press('Enter');
+        await expect.poll(() => status.textContent()).toBe('The shell exited with code 0.');
+        await page.getByRole('button', { name: 'Reconnect' }).click();
+        await expect.poll(() => status.textContent(), { timeout: 20_000 }).toBe(`Shell in app-${appId}`);
+        await page.keyboard.type('echo again-$((1+1))');
+        await page.keyboard.press('Enter');
+        await expect.poll(() => rows.textContent(), { timeout: 10_000 }).toContain('again-2');
+        expect(problems).toEqual([]);
+      });
+    });
+
+    it('the Settings page, from the sidebar: a change is kept by the core', async () => {
+      await inPage(browser, 'light', 'settings', async (page, problems) => {
+        await page.goto(shell.url);
+        await page.getByRole('link', { name: 'Settings' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+        await page.getByLabel('Notify me when a deploy finishes').selectOption('failures');
+        await page.getByLabel('Keep running in the tray when the window is closed').uncheck();
+        await page.getByLabel('Scrollback (lines kept)').fill('12');
+        await expect.poll(() => page.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
+        await page.getByLabel('Scrollback (lines kept)').fill('20000');
+        await page.getByRole('button', { name: 'Save' }).click();
+        await page.getByText('Saved.').waitFor();
+        expect(core.settings.get()).toEqual({
+          notifications: 'failures',
+          closeToTray: false,
+          logTail: 100,
+          scrollback: 20_000,
+        });
+        await page.reload();
+        await expect.poll(() => page.getByLabel('Notify me when a deploy finishes').inputValue()).toBe('failures');
+        expect(problems).toEqual([]);
+      });
+    });
+  },
+);
