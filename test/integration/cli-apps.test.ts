@@ -112,6 +112,7 @@ describeIntegration('mist CLI: projects, apps, env and deploy', ['sshd', 'docker
     });
     expect(Object.keys(app).sort()).toEqual(
       [
+        'autoDeploy',
         'branch',
         'compose',
         'cpuLimit',

@@ -53,7 +53,6 @@ const BY_TYPE: Record<AppType, readonly AppTab[]> = {
     'resources',
     'environment',
     'activity',
-    'shell',
   ],
   compose: [
     'overview',
