@@ -1,25 +1,25 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createCore, type Core } from '../../src/main/core/core';
-import { startWebShell, type WebShell } from '../../src/main/web/web-shell';
+import type { Core } from '../../src/main/core/core';
+import type { WebShell } from '../../src/main/web/web-shell';
 import { describeIntegration } from '../fixtures/integration';
 import { generateSshKey } from '../fixtures/ssh-keys';
 import { startTestSshd, type TestSshd } from '../fixtures/sshd';
-import { makeTempDir, type TempDir } from '../fixtures/temp-home';
+import type { TempDir } from '../fixtures/temp-home';
 import {
-  CHROMIUM_ARGS,
-  RENDERER_DIR,
   RESULTS_DIR,
   connectedState,
-  ensureRendererBuild,
+  fillAddServerForm,
   inPage,
   localDockerVersion,
   openServer,
   probeApiSocket,
   runCheck,
   sidebarEntry,
+  startE2eShell,
+  type E2eShell,
 } from './e2e-helpers';
 
 /**
@@ -34,6 +34,7 @@ describeIntegration(
   'e2e: add a server in Chromium through the web shell',
   ['sshd', 'docker', 'chromium', 'keychain', 'root'],
   () => {
+    let e2e: E2eShell | undefined;
     let home: TempDir;
     let sshd: TestSshd;
     let core: Core;
@@ -41,44 +42,14 @@ describeIntegration(
     let browser: Browser;
     let dockerVersion: string;
     let knownHostsPath: string;
-    let sshConfigPath: string;
-
-    async function startCoreAndShell(): Promise<void> {
-      core = await createCore({
-        home: home.path,
-        shell: 'web',
-        keychainService: 'mist-desktop-e2e',
-        knownHostsPath,
-        sshConfigPath,
-      });
-      shell = await startWebShell({ core, rendererDir: RENDERER_DIR, port: 0 });
-    }
-
-    /** Fills the Add Server form and submits it; resolves when the host-key prompt is shown. */
-    async function fillAddServerForm(page: Page, name: string): Promise<Locator> {
-      const dialog = page.getByRole('dialog', { name: 'Add server' });
-      await dialog.getByLabel('Name', { exact: true }).fill(name);
-      await dialog.getByLabel('Host', { exact: true }).fill(sshd.host);
-      await dialog.getByLabel('Port', { exact: true }).fill(String(sshd.port));
-      await dialog.getByLabel('User', { exact: true }).fill(sshd.users.docker.name);
-      await dialog.getByLabel('Private key', { exact: true }).check();
-      await dialog.getByLabel('Private key path', { exact: true }).fill(sshd.users.docker.privateKeyPath);
-      return dialog;
-    }
 
     beforeAll(async () => {
-      ensureRendererBuild();
       dockerVersion = localDockerVersion();
-      mkdirSync(RESULTS_DIR, { recursive: true });
-      home = makeTempDir('mist-e2e-home');
       sshd = await startTestSshd();
       // The test's own ~/.ssh files and keychain service: the user's are never read or touched.
-      knownHostsPath = join(home.path, 'known_hosts');
-      writeFileSync(knownHostsPath, '');
-      sshConfigPath = join(home.path, 'ssh_config');
-      writeFileSync(
-        sshConfigPath,
-        [
+      e2e = await startE2eShell({
+        name: 'add-server',
+        sshConfig: [
           'Host e2e-imported',
           '  HostName 127.0.0.1',
           `  Port ${sshd.port}`,
@@ -86,17 +57,14 @@ describeIntegration(
           `  IdentityFile ${sshd.users.docker.privateKeyPath}`,
           '',
         ].join('\n'),
-      );
-      await startCoreAndShell();
-      browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+      });
+      ({ home, core, shell, browser } = e2e);
+      knownHostsPath = join(home.path, 'known_hosts');
     }, 300_000);
 
     afterAll(async () => {
-      await browser?.close();
-      await shell?.close();
-      await core?.close();
+      await e2e?.close();
       await sshd?.stop();
-      home?.cleanup();
     });
 
     it('adds a server after the host-key prompt and shows its Docker version from the check', async () => {
@@ -106,7 +74,7 @@ describeIntegration(
         await page.waitForFunction("!window.location.search.includes('token=')");
 
         await page.getByRole('button', { name: 'Add server', exact: true }).click();
-        const dialog = await fillAddServerForm(page, SERVER_NAME);
+        const dialog = await fillAddServerForm(page, sshd, SERVER_NAME);
         await page.screenshot({ path: join(RESULTS_DIR, 'e2e-add-server-form.png') });
         await dialog.getByRole('button', { name: 'Continue', exact: true }).click();
 
@@ -159,7 +127,7 @@ describeIntegration(
         await page.keyboard.press('Tab');
         expect(await page.evaluate('document.activeElement && document.activeElement.textContent')).toBe('Add server');
         await page.keyboard.press('Enter');
-        const dialog = await fillAddServerForm(page, 'never-saved');
+        const dialog = await fillAddServerForm(page, sshd, 'never-saved');
         await page.keyboard.press('Enter');
         await dialog.getByTestId('host-key-fingerprint').waitFor();
         await page.screenshot({ path: join(RESULTS_DIR, 'e2e-host-key-prompt-dark.png') });
@@ -266,7 +234,7 @@ describeIntegration(
       await inPage(browser, 'light', 'accept-once', async (page, problems) => {
         await page.goto(shell.url);
         await page.getByRole('button', { name: 'Add server', exact: true }).click();
-        const dialog = await fillAddServerForm(page, 'once-server');
+        const dialog = await fillAddServerForm(page, sshd, 'once-server');
         await dialog.getByRole('button', { name: 'Continue', exact: true }).click();
         await dialog.getByRole('button', { name: 'Accept once', exact: true }).click();
         await dialog.waitFor({ state: 'hidden' });
@@ -277,9 +245,8 @@ describeIntegration(
       });
 
       // A new core (as after quitting Mist) has forgotten keys accepted once.
-      await shell.close();
-      await core.close();
-      await startCoreAndShell();
+      await e2e!.restart();
+      ({ core, shell } = e2e!);
 
       await inPage(browser, 'light', 'accept-once-restart', async (page, problems) => {
         await page.goto(shell.url);

@@ -1,16 +1,22 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Dockerode from 'dockerode';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createCore, type Core } from '../../src/main/core/core';
-import { startWebShell, type WebShell } from '../../src/main/web/web-shell';
+import type { Core } from '../../src/main/core/core';
+import type { WebShell } from '../../src/main/web/web-shell';
 import { describeIntegration } from '../fixtures/integration';
 import { buildRedisImage, removeRedisImage } from '../fixtures/redis-image';
 import { startTestSshd, type TestSshd } from '../fixtures/sshd';
-import { makeTempDir, type TempDir } from '../fixtures/temp-home';
 import { serverInput } from '../support/server-input';
-import { CHROMIUM_ARGS, RENDERER_DIR, RESULTS_DIR, ensureRendererBuild, inPage } from './e2e-helpers';
+import {
+  RESULTS_DIR,
+  inPage,
+  removeAppContainer,
+  startE2eShell,
+  submitNewAppForm,
+  waitForDeploymentSuccess,
+  type E2eShell,
+} from './e2e-helpers';
 
 /**
  * A database app in real Chromium, through the web shell, against the real core, the test sshd and
@@ -28,7 +34,7 @@ describeIntegration(
   'e2e: create a database app from the template picker, deploy it, reveal and copy its connection string',
   ['sshd', 'docker', 'chromium', 'keychain', 'root'],
   () => {
-    let home: TempDir;
+    let e2e: E2eShell | undefined;
     let sshd: TestSshd;
     let core: Core;
     let shell: WebShell;
@@ -37,44 +43,26 @@ describeIntegration(
     let projectId = '';
 
     beforeAll(async () => {
-      ensureRendererBuild();
-      mkdirSync(RESULTS_DIR, { recursive: true });
-      home = makeTempDir('mist-e2e-db-home');
       [sshd, images] = await Promise.all([startTestSshd(), buildRedisImage(['7.2'])]);
-      const knownHostsPath = join(home.path, 'known_hosts');
-      writeFileSync(knownHostsPath, '');
-      core = await createCore({
-        home: home.path,
-        shell: 'web',
-        keychainService: 'mist-desktop-e2e',
-        knownHostsPath,
-        sshConfigPath: join(home.path, 'ssh_config'),
-      });
+      e2e = await startE2eShell({ name: 'db' });
+      ({ core, shell, browser } = e2e);
       const server = await core.servers.add(serverInput(sshd, { name: 'e2e-db-server' }));
       projectId = (await core.handlers['projects.create']({ name: PROJECT_NAME, serverId: server.id })).id;
-      shell = await startWebShell({ core, rendererDir: RENDERER_DIR, port: 0 });
-      browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     }, 300_000);
 
     afterAll(async () => {
-      await browser?.close();
-      await shell?.close();
       const apps = projectId ? await Promise.resolve(core.handlers['apps.list']({ projectId })).catch(() => []) : [];
       for (const app of apps) {
-        await local
-          .getContainer(`app-${app.id}`)
-          .remove({ force: true })
-          .catch(() => {});
+        await removeAppContainer(app.id);
         if (app.database)
           await local
             .getVolume(app.database.volumeName)
             .remove()
             .catch(() => {});
       }
-      await core?.close();
+      await e2e?.close();
       await sshd?.stop();
       await removeRedisImage(images);
-      home?.cleanup();
     });
 
     it('creates, deploys, reveals and copies', async () => {
@@ -100,9 +88,7 @@ describeIntegration(
         await dialog.getByLabel('Publish the database port on the server').check();
         await dialog.getByTestId('publish-warning').filter({ hasText: 'Publishing opens port 6379' }).waitFor();
         await dialog.getByLabel('Publish the database port on the server').uncheck();
-        await dialog.getByRole('button', { name: 'Create app', exact: true }).click();
-        await dialog.waitFor({ state: 'hidden' });
-        await page.getByRole('heading', { level: 1, name: APP_NAME }).waitFor();
+        await submitNewAppForm(page, dialog, APP_NAME);
         const [app] = await core.handlers['apps.list']({ projectId });
         expect(app?.database).toMatchObject({ templateId: 'redis', tag: '7.2', publishPort: false });
         const tabs = await page.getByRole('tab').allTextContents();
@@ -119,9 +105,7 @@ describeIntegration(
         ]);
 
         await page.getByRole('button', { name: 'Deploy', exact: true }).click();
-        const heading = page.getByRole('heading', { level: 2, name: /^Deployment #1\b/ });
-        await heading.waitFor();
-        await heading.getByText('Success').waitFor({ timeout: DEPLOY_TIMEOUT_MS });
+        await waitForDeploymentSuccess(page, 1, DEPLOY_TIMEOUT_MS);
         const stages = await page
           .locator('ol.stages > li')
           .evaluateAll((items) =>

@@ -1,10 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Dockerode from 'dockerode';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createCore, type Core } from '../../src/main/core/core';
-import { startWebShell, type WebShell } from '../../src/main/web/web-shell';
+import type { Core } from '../../src/main/core/core';
+import type { WebShell } from '../../src/main/web/web-shell';
 import { findFreePort } from '../fixtures/free-port';
 import {
   BROKEN_BRANCH,
@@ -15,8 +14,18 @@ import {
 } from '../fixtures/git-repo';
 import { describeIntegration } from '../fixtures/integration';
 import { startTestSshd, type TestSshd } from '../fixtures/sshd';
-import { makeTempDir, type TempDir } from '../fixtures/temp-home';
-import { CHROMIUM_ARGS, RENDERER_DIR, RESULTS_DIR, ensureRendererBuild, inPage, sidebarEntry } from './e2e-helpers';
+import {
+  RESULTS_DIR,
+  addServerThroughUi,
+  fillNewAppForm,
+  inPage,
+  removeAppContainer,
+  sidebarEntry,
+  startE2eShell,
+  submitNewAppForm,
+  waitForDeploymentSuccess,
+  type E2eShell,
+} from './e2e-helpers';
 
 /**
  * The deploy loop in real Chromium, through the web shell, against the real core, the test sshd, the
@@ -37,7 +46,7 @@ describeIntegration(
   'e2e: create a project and a web app, deploy it and control it in Chromium',
   ['sshd', 'docker', 'chromium', 'keychain', 'root'],
   () => {
-    let home: TempDir;
+    let e2e: E2eShell | undefined;
     let sshd: TestSshd;
     let repo: FixtureRepo;
     let core: Core;
@@ -47,63 +56,21 @@ describeIntegration(
     let appId: string | null = null;
 
     beforeAll(async () => {
-      ensureRendererBuild();
-      mkdirSync(RESULTS_DIR, { recursive: true });
-      home = makeTempDir('mist-e2e-deploy-home');
       [sshd, repo, port] = await Promise.all([
         startTestSshd(),
         createFixtureRepo({ withBrokenBranch: true }),
         findFreePort(),
       ]);
-      const knownHostsPath = join(home.path, 'known_hosts');
-      writeFileSync(knownHostsPath, '');
-      core = await createCore({
-        home: home.path,
-        shell: 'web',
-        keychainService: 'mist-desktop-e2e',
-        knownHostsPath,
-        sshConfigPath: join(home.path, 'ssh_config'),
-      });
-      shell = await startWebShell({ core, rendererDir: RENDERER_DIR, port: 0 });
-      browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+      e2e = await startE2eShell({ name: 'deploy' });
+      ({ core, shell, browser } = e2e);
     }, 300_000);
 
     afterAll(async () => {
-      await browser?.close();
-      await shell?.close();
-      await core?.close();
-      if (appId) {
-        const container = local.getContainer(`app-${appId}`);
-        await container.remove({ force: true }).catch(() => {});
-        // Tagged mist/{project}-{app}:{commit} when built (the project is renamed later).
-        const images = await local
-          .listImages({ filters: { reference: [`mist/${PROJECT_NAME}-${APP_NAME}`] } })
-          .catch(() => []);
-        for (const image of images)
-          await local
-            .getImage(image.Id)
-            .remove({ force: true })
-            .catch(() => {});
-      }
+      await e2e?.close();
+      // Tagged mist/{project}-{app}:{commit} when built (the project is renamed later).
+      if (appId) await removeAppContainer(appId, `mist/${PROJECT_NAME}-${APP_NAME}`);
       await Promise.all([sshd?.stop(), repo?.remove()]);
-      home?.cleanup();
     });
-
-    /** Adds the test server through the Add server dialog, remembering its host key. */
-    async function addServer(page: Page): Promise<void> {
-      await page.getByRole('button', { name: 'Add server', exact: true }).click();
-      const dialog = page.getByRole('dialog', { name: 'Add server' });
-      await dialog.getByLabel('Name', { exact: true }).fill(SERVER_NAME);
-      await dialog.getByLabel('Host', { exact: true }).fill(sshd.host);
-      await dialog.getByLabel('Port', { exact: true }).fill(String(sshd.port));
-      await dialog.getByLabel('User', { exact: true }).fill(sshd.users.docker.name);
-      await dialog.getByLabel('Private key', { exact: true }).check();
-      await dialog.getByLabel('Private key path', { exact: true }).fill(sshd.users.docker.privateKeyPath);
-      await dialog.getByRole('button', { name: 'Continue', exact: true }).click();
-      await dialog.getByRole('button', { name: 'Remember', exact: true }).click();
-      await dialog.waitFor({ state: 'hidden' });
-      await page.getByRole('heading', { level: 1, name: SERVER_NAME }).waitFor();
-    }
 
     async function createProject(page: Page): Promise<void> {
       await page.getByRole('button', { name: 'New project', exact: true }).click();
@@ -142,14 +109,9 @@ describeIntegration(
       expect(await core.handlers['apps.list']({})).toEqual([]);
       await page.screenshot({ path: join(RESULTS_DIR, 'e2e-new-app-errors.png') });
 
-      await dialog.getByLabel('Name', { exact: true }).fill(APP_NAME);
-      await dialog.getByLabel('Port', { exact: true }).fill(String(port));
-      await dialog.getByLabel('Git repository', { exact: true }).fill(repo.url);
-      await dialog.getByLabel('Branch', { exact: true }).fill('main');
+      await fillNewAppForm(dialog, { name: APP_NAME, port, gitUrl: repo.url, branch: 'main' });
       await page.screenshot({ path: join(RESULTS_DIR, 'e2e-new-app.png') });
-      await dialog.getByRole('button', { name: 'Create app', exact: true }).click();
-      await dialog.waitFor({ state: 'hidden' });
-      await page.getByRole('heading', { level: 1, name: APP_NAME }).waitFor();
+      await submitNewAppForm(page, dialog, APP_NAME);
       const apps = await core.handlers['apps.list']({});
       expect(apps).toHaveLength(1);
       appId = apps[0]!.id;
@@ -250,16 +212,13 @@ describeIntegration(
         .filter({ hasText: new RegExp(`^${label}$`) })
         .waitFor();
 
-    async function waitForSuccess(page: Page, number: number): Promise<void> {
-      const heading = page.getByRole('heading', { level: 2, name: new RegExp(`^Deployment #${number}\\b`) });
-      await heading.waitFor();
-      await heading.getByText('Success').waitFor({ timeout: DEPLOY_TIMEOUT_MS });
-    }
+    const waitForSuccess = (page: Page, number: number): Promise<void> =>
+      waitForDeploymentSuccess(page, number, DEPLOY_TIMEOUT_MS);
 
     it('deploys the app with live stages and build log, then stops and starts it', async () => {
       await inPage(browser, 'light', 'deploy', async (page, problems) => {
         await page.goto(shell.url);
-        await addServer(page);
+        await addServerThroughUi(page, sshd, SERVER_NAME);
         await createProject(page);
         await createApp(page);
         await setVariables(page);

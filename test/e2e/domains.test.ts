@@ -1,16 +1,24 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Dockerode from 'dockerode';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createCore, type Core } from '../../src/main/core/core';
-import { startWebShell, type WebShell } from '../../src/main/web/web-shell';
+import type { Core } from '../../src/main/core/core';
+import type { WebShell } from '../../src/main/web/web-shell';
 import { findFreePort } from '../fixtures/free-port';
 import { createFixtureRepo, type FixtureRepo } from '../fixtures/git-repo';
 import { describeIntegration } from '../fixtures/integration';
 import { startTestSshd, type TestSshd } from '../fixtures/sshd';
-import { makeTempDir, type TempDir } from '../fixtures/temp-home';
-import { CHROMIUM_ARGS, RENDERER_DIR, RESULTS_DIR, ensureRendererBuild, inPage } from './e2e-helpers';
+import {
+  RESULTS_DIR,
+  addServerThroughUi,
+  createProjectAndAppThroughUi,
+  inPage,
+  openServer,
+  removeAppContainer,
+  startE2eShell,
+  waitForDeploymentSuccess,
+  type E2eShell,
+} from './e2e-helpers';
 
 /**
  * Domains in real Chromium, through the web shell, against the real core, the test sshd, the local
@@ -31,7 +39,7 @@ describeIntegration(
   'e2e: add a domain to a web app, apply it and see its DNS status in Chromium',
   ['sshd', 'docker', 'chromium', 'keychain', 'root'],
   () => {
-    let home: TempDir;
+    let e2e: E2eShell | undefined;
     let sshd: TestSshd;
     let repo: FixtureRepo;
     let core: Core;
@@ -41,77 +49,24 @@ describeIntegration(
     let appId: string | null = null;
 
     beforeAll(async () => {
-      ensureRendererBuild();
-      mkdirSync(RESULTS_DIR, { recursive: true });
-      home = makeTempDir('mist-e2e-domains-home');
       [sshd, repo, port] = await Promise.all([startTestSshd(), createFixtureRepo(), findFreePort()]);
-      const knownHostsPath = join(home.path, 'known_hosts');
-      writeFileSync(knownHostsPath, '');
-      core = await createCore({
-        home: home.path,
-        shell: 'web',
-        keychainService: 'mist-desktop-e2e',
-        knownHostsPath,
-        sshConfigPath: join(home.path, 'ssh_config'),
-      });
-      shell = await startWebShell({ core, rendererDir: RENDERER_DIR, port: 0 });
-      browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+      e2e = await startE2eShell({ name: 'domains' });
+      ({ core, shell, browser } = e2e);
     }, 300_000);
 
     afterAll(async () => {
-      await browser?.close();
-      await shell?.close();
-      await core?.close();
-      if (appId) {
-        await local
-          .getContainer(`app-${appId}`)
-          .remove({ force: true })
-          .catch(() => {});
-        const images = await local
-          .listImages({ filters: { reference: [`mist/${PROJECT_NAME}-${APP_NAME}`] } })
-          .catch(() => []);
-        for (const image of images)
-          await local
-            .getImage(image.Id)
-            .remove({ force: true })
-            .catch(() => {});
-      }
+      await e2e?.close();
+      if (appId) await removeAppContainer(appId, `mist/${PROJECT_NAME}-${APP_NAME}`);
       await Promise.all([sshd?.stop(), repo?.remove()]);
-      home?.cleanup();
     });
 
-    async function addServer(page: Page): Promise<void> {
-      await page.getByRole('button', { name: 'Add server', exact: true }).click();
-      const dialog = page.getByRole('dialog', { name: 'Add server' });
-      await dialog.getByLabel('Name', { exact: true }).fill(SERVER_NAME);
-      await dialog.getByLabel('Host', { exact: true }).fill(sshd.host);
-      await dialog.getByLabel('Port', { exact: true }).fill(String(sshd.port));
-      await dialog.getByLabel('User', { exact: true }).fill(sshd.users.docker.name);
-      await dialog.getByLabel('Private key', { exact: true }).check();
-      await dialog.getByLabel('Private key path', { exact: true }).fill(sshd.users.docker.privateKeyPath);
-      await dialog.getByRole('button', { name: 'Continue', exact: true }).click();
-      await dialog.getByRole('button', { name: 'Remember', exact: true }).click();
-      await dialog.waitFor({ state: 'hidden' });
-      await page.getByRole('heading', { level: 1, name: SERVER_NAME }).waitFor();
-    }
-
     async function createProjectAndApp(page: Page): Promise<void> {
-      await page.getByRole('button', { name: 'New project', exact: true }).click();
-      const projectDialog = page.getByRole('dialog', { name: 'New project' });
-      await projectDialog.getByLabel('Project name', { exact: true }).fill(PROJECT_NAME);
-      await projectDialog.getByRole('button', { name: 'Create project', exact: true }).click();
-      await projectDialog.waitFor({ state: 'hidden' });
-      await page.getByRole('heading', { level: 1, name: PROJECT_NAME }).waitFor();
-
-      await page.getByRole('button', { name: 'New app', exact: true }).click();
-      const dialog = page.getByRole('dialog', { name: `New app in ${PROJECT_NAME}` });
-      await dialog.getByLabel('Name', { exact: true }).fill(APP_NAME);
-      await dialog.getByLabel('Port', { exact: true }).fill(String(port));
-      await dialog.getByLabel('Git repository', { exact: true }).fill(repo.url);
-      await dialog.getByLabel('Branch', { exact: true }).fill('main');
-      await dialog.getByRole('button', { name: 'Create app', exact: true }).click();
-      await dialog.waitFor({ state: 'hidden' });
-      await page.getByRole('heading', { level: 1, name: APP_NAME }).waitFor();
+      await createProjectAndAppThroughUi(page, PROJECT_NAME, {
+        name: APP_NAME,
+        port,
+        gitUrl: repo.url,
+        branch: 'main',
+      });
       const apps = await core.handlers['apps.list']({});
       appId = apps[0]!.id;
       // The fixture app listens on $PORT.
@@ -123,15 +78,13 @@ describeIntegration(
 
     async function deploy(page: Page): Promise<void> {
       await page.getByRole('button', { name: 'Deploy', exact: true }).click();
-      const heading = page.getByRole('heading', { level: 2, name: /^Deployment #1\b/ });
-      await heading.waitFor();
-      await heading.getByText('Success').waitFor({ timeout: DEPLOY_TIMEOUT_MS });
+      await waitForDeploymentSuccess(page, 1, DEPLOY_TIMEOUT_MS);
     }
 
     it('adds a domain, applies it without a build, and shows its DNS status pending', async () => {
       await inPage(browser, 'light', 'domains', async (page, problems) => {
         await page.goto(shell.url);
-        await addServer(page);
+        await addServerThroughUi(page, sshd, SERVER_NAME);
         await createProjectAndApp(page);
         await deploy(page);
 
@@ -192,11 +145,7 @@ describeIntegration(
     it('shows the Traefik settings on the server page and asks for the ACME email before preparing', async () => {
       await inPage(browser, 'dark', 'traefik', async (page, problems) => {
         await page.goto(shell.url);
-        await page
-          .getByRole('navigation', { name: 'Servers' })
-          .getByRole('button', { name: new RegExp(`^${SERVER_NAME}\\b`) })
-          .click();
-        await page.getByRole('heading', { level: 1, name: SERVER_NAME }).waitFor();
+        await openServer(page, SERVER_NAME);
         const traefik = page.getByRole('region', { name: 'Traefik' });
         expect(await traefik.getByTestId('acme-email').textContent()).toBe('not set');
         await traefik.getByRole('button', { name: 'Prepare server', exact: true }).click();

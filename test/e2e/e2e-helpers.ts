@@ -1,7 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import Dockerode from 'dockerode';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { createCore, type Core, type CoreOptions } from '../../src/main/core/core';
+import { startWebShell, type WebShell } from '../../src/main/web/web-shell';
+import { BASE_IMAGE } from '../fixtures/docker-host';
+import type { TestSshd } from '../fixtures/sshd';
+import { serverInput } from '../support/server-input';
+import { makeTempDir, type TempDir } from '../fixtures/temp-home';
 
 /** Shared steps for the Chromium end-to-end tests: build check, pages with failure screenshots, probes. */
 
@@ -131,4 +138,205 @@ export async function openServer(page: Page, name: string): Promise<void> {
 export async function runCheck(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Check server', exact: true }).click();
   await page.getByTestId('docker-version').waitFor({ timeout: CHECK_TIMEOUT_MS });
+}
+
+/** The shell every e2e test runs against: a temp home, a real core, the web shell and Chromium. */
+export interface E2eShell {
+  home: TempDir;
+  core: Core;
+  shell: WebShell;
+  browser: Browser;
+  /** Closes the web shell and the core, then starts new ones on the same home (as after quitting Mist). */
+  restart(): Promise<void>;
+  /** Closes the browser, the web shell and the core, then deletes the temp home. */
+  close(): Promise<void>;
+}
+
+/**
+ * Checks the renderer build, then starts a core in a fresh temp home (`mist-e2e-{name}-home`, with an
+ * empty known_hosts and its own ssh_config path, never the user's), the web shell on a free port and
+ * Chromium. `sshConfig` is written to the home's ssh_config first; `coreOptions` override the defaults.
+ */
+export async function startE2eShell(options: {
+  name: string;
+  coreOptions?: CoreOptions;
+  sshConfig?: string;
+}): Promise<E2eShell> {
+  ensureRendererBuild();
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const home = makeTempDir(`mist-e2e-${options.name}-home`);
+  const coreOptions = e2eCoreOptions(home, options.coreOptions);
+  let core: Core | undefined;
+  let shell: WebShell | undefined;
+  let browser: Browser | undefined;
+  const close = async (): Promise<void> => {
+    await browser?.close();
+    await shell?.close();
+    await core?.close();
+    home.cleanup();
+  };
+  try {
+    writeFileSync(coreOptions.knownHostsPath!, '');
+    if (options.sshConfig !== undefined) writeFileSync(coreOptions.sshConfigPath!, options.sshConfig);
+    ({ core, shell } = await startCoreAndShell(coreOptions));
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  const e2e: E2eShell = {
+    home,
+    core,
+    shell,
+    browser,
+    async restart() {
+      await shell?.close();
+      await core?.close();
+      shell = undefined;
+      core = undefined;
+      ({ core, shell } = await startCoreAndShell(coreOptions));
+      e2e.core = core;
+      e2e.shell = shell;
+    },
+    close,
+  };
+  return e2e;
+}
+
+/** The core options of an e2e test: the web shell, its own keychain service and ~/.ssh files in `home`. */
+export function e2eCoreOptions(home: TempDir, overrides: CoreOptions = {}): CoreOptions {
+  return {
+    home: home.path,
+    shell: 'web',
+    keychainService: 'mist-desktop-e2e',
+    knownHostsPath: join(home.path, 'known_hosts'),
+    sshConfigPath: join(home.path, 'ssh_config'),
+    ...overrides,
+  };
+}
+
+/** A core and the web shell in front of it (again after a restart, as after quitting Mist). */
+export async function startCoreAndShell(coreOptions: CoreOptions): Promise<{ core: Core; shell: WebShell }> {
+  const core = await createCore(coreOptions);
+  try {
+    return { core, shell: await startWebShell({ core, rendererDir: RENDERER_DIR, port: 0 }) };
+  } catch (error) {
+    await core.close();
+    throw error;
+  }
+}
+
+/** Fills the Add server form (already open) for the test sshd's docker user; returns the dialog. */
+export async function fillAddServerForm(page: Page, sshd: TestSshd, name: string): Promise<Locator> {
+  const dialog = page.getByRole('dialog', { name: 'Add server' });
+  await dialog.getByLabel('Name', { exact: true }).fill(name);
+  await dialog.getByLabel('Host', { exact: true }).fill(sshd.host);
+  await dialog.getByLabel('Port', { exact: true }).fill(String(sshd.port));
+  await dialog.getByLabel('User', { exact: true }).fill(sshd.users.docker.name);
+  await dialog.getByLabel('Private key', { exact: true }).check();
+  await dialog.getByLabel('Private key path', { exact: true }).fill(sshd.users.docker.privateKeyPath);
+  return dialog;
+}
+
+/** Adds the test server through the Add server dialog, remembering its host key; waits for its page. */
+export async function addServerThroughUi(page: Page, sshd: TestSshd, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Add server', exact: true }).click();
+  const dialog = await fillAddServerForm(page, sshd, name);
+  await dialog.getByRole('button', { name: 'Continue', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Remember', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+/** Fills the git app fields of the New app dialog. */
+export async function fillNewAppForm(
+  dialog: Locator,
+  app: { name: string; port: number; gitUrl: string; branch: string },
+): Promise<void> {
+  await dialog.getByLabel('Name', { exact: true }).fill(app.name);
+  await dialog.getByLabel('Port', { exact: true }).fill(String(app.port));
+  await dialog.getByLabel('Git repository', { exact: true }).fill(app.gitUrl);
+  await dialog.getByLabel('Branch', { exact: true }).fill(app.branch);
+}
+
+/** Submits the New app dialog and waits for the new app's page. */
+export async function submitNewAppForm(page: Page, dialog: Locator, appName: string): Promise<void> {
+  await dialog.getByRole('button', { name: 'Create app', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByRole('heading', { level: 1, name: appName }).waitFor();
+}
+
+/** Creates a project on the (only) server, then a git app in it, through the dialogs; ends on the app's page. */
+export async function createProjectAndAppThroughUi(
+  page: Page,
+  project: string,
+  app: { name: string; port: number; gitUrl: string; branch: string },
+): Promise<void> {
+  await page.getByRole('button', { name: 'New project', exact: true }).click();
+  const projectDialog = page.getByRole('dialog', { name: 'New project' });
+  await projectDialog.getByLabel('Project name', { exact: true }).fill(project);
+  await projectDialog.getByRole('button', { name: 'Create project', exact: true }).click();
+  await projectDialog.waitFor({ state: 'hidden' });
+  await page.getByRole('heading', { level: 1, name: project }).waitFor();
+
+  await page.getByRole('button', { name: 'New app', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: `New app in ${project}` });
+  await fillNewAppForm(dialog, app);
+  await submitNewAppForm(page, dialog, app.name);
+}
+
+/** Waits until the page shows deployment #number, then until it has succeeded. */
+export async function waitForDeploymentSuccess(page: Page, number: number, timeoutMs: number): Promise<void> {
+  const heading = page.getByRole('heading', { level: 2, name: new RegExp(`^Deployment #${number}\\b`) });
+  await heading.waitFor();
+  await heading.getByText('Success').waitFor({ timeout: timeoutMs });
+}
+
+const local = new Dockerode({ socketPath: '/var/run/docker.sock' });
+
+/** Removes an app's container (`app-{id}`) from the local engine, and the images tagged `imageRef` if given. */
+export async function removeAppContainer(appId: string, imageRef?: string): Promise<void> {
+  await local
+    .getContainer(`app-${appId}`)
+    .remove({ force: true })
+    .catch(() => {});
+  if (!imageRef) return;
+  const images = await local.listImages({ filters: { reference: [imageRef] } }).catch(() => []);
+  for (const image of images)
+    await local
+      .getImage(image.Id)
+      .remove({ force: true })
+      .catch(() => {});
+}
+
+/**
+ * Adds the test server to the core, a project on it and a service app in it (port 8080, a repository
+ * that is never fetched), then runs `cmd` in the base image as the app's container, named and labelled
+ * as a deploy names it. Returns the app's id.
+ */
+export async function startAppContainer(
+  core: Core,
+  sshd: TestSshd,
+  names: { server: string; project: string; app: string; cmd: string[] },
+): Promise<string> {
+  const server = await core.servers.add(serverInput(sshd, { name: names.server }));
+  const project = await core.handlers['projects.create']({ name: names.project, serverId: server.id });
+  const app = await core.handlers['apps.create']({
+    projectId: project.id,
+    name: names.app,
+    type: 'service',
+    port: 8080,
+    gitUrl: `https://example.invalid/${names.app}.git`,
+  } as never);
+  const container = await local.createContainer({
+    name: `app-${app.id}`,
+    Image: BASE_IMAGE,
+    Cmd: names.cmd,
+    Labels: { 'mist.project': project.id, 'mist.app': app.id },
+  });
+  await container.start().catch(async (error: unknown) => {
+    await container.remove({ force: true }).catch(() => {});
+    throw error;
+  });
+  return app.id;
 }

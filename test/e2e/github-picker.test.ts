@@ -1,17 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createCore, type Core } from '../../src/main/core/core';
+import type { Core } from '../../src/main/core/core';
 import { GITHUB_ACCOUNT_REF } from '../../src/main/core/github/github-account';
-import { startWebShell, type WebShell } from '../../src/main/web/web-shell';
+import type { WebShell } from '../../src/main/web/web-shell';
 import { fakeRepos, startFakeGitHub, type FakeGitHub } from '../fixtures/fake-github-server';
 import { describeIntegration } from '../fixtures/integration';
 import { startTestSshd, type TestSshd } from '../fixtures/sshd';
-import { makeTempDir, type TempDir } from '../fixtures/temp-home';
 import { serverInput } from '../support/server-input';
-import { CHROMIUM_ARGS, RENDERER_DIR, RESULTS_DIR, ensureRendererBuild, inPage } from './e2e-helpers';
+import { RESULTS_DIR, inPage, startE2eShell, submitNewAppForm, type E2eShell } from './e2e-helpers';
 
 /**
  * The GitHub account and the repository picker in real Chromium, through the web shell, against the
@@ -30,7 +28,7 @@ describeIntegration(
   ['sshd', 'chromium', 'keychain'],
   () => {
     const keychainService = `mist-desktop-e2e-github-${randomBytes(4).toString('hex')}`;
-    let home: TempDir;
+    let e2e: E2eShell | undefined;
     let sshd: TestSshd;
     let github: FakeGitHub;
     let core: Core;
@@ -39,9 +37,6 @@ describeIntegration(
     let projectId: string;
 
     beforeAll(async () => {
-      ensureRendererBuild();
-      mkdirSync(RESULTS_DIR, { recursive: true });
-      home = makeTempDir('mist-e2e-github-home');
       [sshd, github] = await Promise.all([
         startTestSshd(),
         startFakeGitHub({
@@ -64,30 +59,17 @@ describeIntegration(
           ]),
         }),
       ]);
-      const knownHostsPath = join(home.path, 'known_hosts');
-      writeFileSync(knownHostsPath, '');
-      core = await createCore({
-        home: home.path,
-        shell: 'web',
-        keychainService,
-        knownHostsPath,
-        sshConfigPath: join(home.path, 'ssh_config'),
-        githubApiUrl: github.baseUrl,
-      });
+      e2e = await startE2eShell({ name: 'github', coreOptions: { keychainService, githubApiUrl: github.baseUrl } });
+      ({ core, shell, browser } = e2e);
       const server = await core.servers.add(serverInput(sshd, { name: 'e2e-github-server' }));
       projectId = (await core.handlers['projects.create']({ name: PROJECT_NAME, serverId: server.id })).id;
-      shell = await startWebShell({ core, rendererDir: RENDERER_DIR, port: 0 });
-      browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     }, 300_000);
 
     afterAll(async () => {
-      await browser?.close();
-      await shell?.close();
       await core?.secrets.delete(GITHUB_ACCOUNT_REF).catch(() => {});
       for (const server of core?.servers.list() ?? []) await core.servers.remove(server.id).catch(() => {});
-      await core?.close();
+      await e2e?.close();
       await Promise.all([sshd?.stop(), github?.close()]);
-      home?.cleanup();
     });
 
     async function connect(page: Page): Promise<void> {
@@ -141,9 +123,7 @@ describeIntegration(
         );
         expect(await dialog.getByLabel('Branch', { exact: true }).inputValue()).toBe('feature/login');
         expect(await core.handlers['apps.list']({})).toEqual([]); // Enter in the search did not submit
-        await dialog.getByRole('button', { name: 'Create app', exact: true }).click();
-        await dialog.waitFor({ state: 'hidden' });
-        await page.getByRole('heading', { level: 1, name: 'picked' }).waitFor();
+        await submitNewAppForm(page, dialog, 'picked');
         const [app] = await core.handlers['apps.list']({});
         expect(app).toMatchObject({ gitUrl: 'https://github.com/acme-org/shop.git', branch: 'feature/login' });
 

@@ -1,16 +1,18 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Dockerode from 'dockerode';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createCore, type Core } from '../../src/main/core/core';
-import { startWebShell, type WebShell } from '../../src/main/web/web-shell';
-import { BASE_IMAGE } from '../fixtures/docker-host';
+import type { Core } from '../../src/main/core/core';
+import type { WebShell } from '../../src/main/web/web-shell';
 import { describeIntegration } from '../fixtures/integration';
 import { startTestSshd, type TestSshd } from '../fixtures/sshd';
-import { makeTempDir, type TempDir } from '../fixtures/temp-home';
-import { serverInput } from '../support/server-input';
-import { CHROMIUM_ARGS, RENDERER_DIR, RESULTS_DIR, ensureRendererBuild, inPage } from './e2e-helpers';
+import {
+  RESULTS_DIR,
+  inPage,
+  removeAppContainer,
+  startAppContainer,
+  startE2eShell,
+  type E2eShell,
+} from './e2e-helpers';
 
 /**
  * The Logs tab in real Chromium, through the web shell: a running app's container prints numbered
@@ -19,7 +21,6 @@ import { CHROMIUM_ARGS, RENDERER_DIR, RESULTS_DIR, ensureRendererBuild, inPage }
  * Screenshot: test-results/e2e-logs.png.
  */
 
-const local = new Dockerode({ socketPath: '/var/run/docker.sock' });
 const PRINTER =
   'i=0; while :; do echo "line $i"; if [ $((i % 10)) -eq 0 ]; then echo "warn $i" >&2; fi; i=$((i+1)); sleep 0.02; done';
 
@@ -27,7 +28,7 @@ describeIntegration(
   'e2e: the Logs tab follows a container log',
   ['sshd', 'docker', 'chromium', 'keychain', 'root'],
   () => {
-    let home: TempDir;
+    let e2e: E2eShell | undefined;
     let sshd: TestSshd;
     let core: Core;
     let shell: WebShell;
@@ -35,52 +36,21 @@ describeIntegration(
     let appId = '';
 
     beforeAll(async () => {
-      ensureRendererBuild();
-      mkdirSync(RESULTS_DIR, { recursive: true });
-      home = makeTempDir('mist-e2e-logs-home');
       sshd = await startTestSshd();
-      const knownHostsPath = join(home.path, 'known_hosts');
-      writeFileSync(knownHostsPath, '');
-      core = await createCore({
-        home: home.path,
-        shell: 'web',
-        keychainService: 'mist-desktop-e2e',
-        knownHostsPath,
-        sshConfigPath: join(home.path, 'ssh_config'),
+      e2e = await startE2eShell({ name: 'logs' });
+      ({ core, shell, browser } = e2e);
+      appId = await startAppContainer(core, sshd, {
+        server: 'e2e-logs-server',
+        project: 'e2e-logs',
+        app: 'printer',
+        cmd: ['sh', '-c', PRINTER],
       });
-      const server = await core.servers.add(serverInput(sshd, { name: 'e2e-logs-server' }));
-      const project = await core.handlers['projects.create']({ name: 'e2e-logs', serverId: server.id });
-      const app = await core.handlers['apps.create']({
-        projectId: project.id,
-        name: 'printer',
-        type: 'service',
-        port: 8080,
-        gitUrl: 'https://example.invalid/printer.git',
-      } as never);
-      appId = app.id;
-      // the app's running container, named as a deploy names it
-      const container = await local.createContainer({
-        name: `app-${app.id}`,
-        Image: BASE_IMAGE,
-        Cmd: ['sh', '-c', PRINTER],
-        Labels: { 'mist.project': project.id, 'mist.app': app.id },
-      });
-      await container.start();
-      shell = await startWebShell({ core, rendererDir: RENDERER_DIR, port: 0 });
-      browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     }, 300_000);
 
     afterAll(async () => {
-      await browser?.close();
-      await shell?.close();
-      if (appId)
-        await local
-          .getContainer(`app-${appId}`)
-          .remove({ force: true })
-          .catch(() => {});
-      await core?.close();
+      if (appId) await removeAppContainer(appId);
+      await e2e?.close();
       await sshd?.stop();
-      home?.cleanup();
     });
 
     it('shows the last lines then follows; finds a line; pauses and resumes following', async () => {

@@ -1,18 +1,15 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Dockerode from 'dockerode';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createCore, type Core } from '../../src/main/core/core';
-import { startWebShell, type WebShell } from '../../src/main/web/web-shell';
+import type { Core } from '../../src/main/core/core';
+import type { WebShell } from '../../src/main/web/web-shell';
 import { createAppInputSchema } from '../../src/shared/schemas/app';
 import { findFreePort } from '../fixtures/free-port';
 import { createFixtureRepo, type FixtureRepo } from '../fixtures/git-repo';
 import { describeIntegration } from '../fixtures/integration';
 import { startTestSshd, type TestSshd } from '../fixtures/sshd';
-import { makeTempDir, type TempDir } from '../fixtures/temp-home';
 import { serverInput } from '../support/server-input';
-import { CHROMIUM_ARGS, RENDERER_DIR, RESULTS_DIR, ensureRendererBuild, inPage } from './e2e-helpers';
+import { RESULTS_DIR, inPage, removeAppContainer, startE2eShell, type E2eShell } from './e2e-helpers';
 
 /**
  * Keyboard-driven switching in real Chromium, through the web shell, against the real core, the
@@ -24,13 +21,12 @@ import { CHROMIUM_ARGS, RENDERER_DIR, RESULTS_DIR, ensureRendererBuild, inPage }
 
 const SERVER_NAME = 'e2e-kb-server';
 const DEPLOY_TIMEOUT_MS = 180_000;
-const local = new Dockerode({ socketPath: '/var/run/docker.sock' });
 
 describeIntegration(
   'e2e: the command palette and keyboard shortcuts in Chromium',
   ['sshd', 'docker', 'chromium', 'keychain', 'root'],
   () => {
-    let home: TempDir;
+    let e2e: E2eShell | undefined;
     let sshd: TestSshd;
     let repo: FixtureRepo;
     let core: Core;
@@ -39,20 +35,10 @@ describeIntegration(
     const appIds: Record<string, string> = {};
 
     beforeAll(async () => {
-      ensureRendererBuild();
-      mkdirSync(RESULTS_DIR, { recursive: true });
-      home = makeTempDir('mist-e2e-palette-home');
       let port: number;
       [sshd, repo, port] = await Promise.all([startTestSshd(), createFixtureRepo(), findFreePort()]);
-      const knownHostsPath = join(home.path, 'known_hosts');
-      writeFileSync(knownHostsPath, '');
-      core = await createCore({
-        home: home.path,
-        shell: 'web',
-        keychainService: 'mist-desktop-e2e',
-        knownHostsPath,
-        sshConfigPath: join(home.path, 'ssh_config'),
-      });
+      e2e = await startE2eShell({ name: 'palette' });
+      ({ core, shell, browser } = e2e);
       const server = await core.servers.add(serverInput(sshd, { name: SERVER_NAME }));
       const shop = await core.handlers['projects.create']({ name: 'kb-shop', serverId: server.id });
       const blog = await core.handlers['projects.create']({ name: 'kb-blog', serverId: server.id });
@@ -74,29 +60,13 @@ describeIntegration(
         appId: appIds.storefront!,
         vars: [{ key: 'PORT', value: String(port), secret: false, scope: 'runtime' }],
       });
-      shell = await startWebShell({ core, rendererDir: RENDERER_DIR, port: 0 });
-      browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     }, 300_000);
 
     afterAll(async () => {
-      await browser?.close();
-      await shell?.close();
-      await core?.close();
+      await e2e?.close();
       const id = appIds.storefront;
-      if (id) {
-        await local
-          .getContainer(`app-${id}`)
-          .remove({ force: true })
-          .catch(() => {});
-        const images = await local.listImages({ filters: { reference: ['mist/kb-shop-storefront'] } }).catch(() => []);
-        for (const image of images)
-          await local
-            .getImage(image.Id)
-            .remove({ force: true })
-            .catch(() => {});
-      }
+      if (id) await removeAppContainer(id, 'mist/kb-shop-storefront');
       await Promise.all([sshd?.stop(), repo?.remove()]);
-      home?.cleanup();
     });
 
     const palette = (page: Page) => page.getByRole('dialog', { name: 'Command palette' });

@@ -1,4 +1,3 @@
-import Dockerode from 'dockerode';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AppDto, DeploymentDto, ProjectDto } from '../../src/shared/dto/app';
 import type { CheckOutcome } from '../../src/main/core/autodeploy/auto-deploy-watcher';
@@ -7,11 +6,10 @@ import { createFixtureRepo, indexHtmlWithVersion, type FixtureRepo } from '../fi
 import { describeIntegration } from '../fixtures/integration';
 import { startTestSshd, type TestSshd } from '../fixtures/sshd';
 import { makeTempDir, type TempDir } from '../fixtures/temp-home';
-import { waitForDeployment } from '../support/deploy-helpers';
+import { removeProjectContainers, waitForDeployment } from '../support/deploy-helpers';
 import { serverInput } from '../support/server-input';
 import { createTestCore, type TestCore } from '../support/test-core';
 
-const local = new Dockerode({ socketPath: '/var/run/docker.sock' });
 /** The smallest interval the API accepts: what these tests wait for, for real. */
 const INTERVAL_S = 15;
 
@@ -78,15 +76,7 @@ describeIntegration(
     }, 120_000);
 
     afterAll(async () => {
-      const containers = await local.listContainers({ all: true, filters: { label: [`mist.project=${project?.id}`] } });
-      await Promise.all(
-        containers.map((c) =>
-          local
-            .getContainer(c.Id)
-            .remove({ force: true })
-            .catch(() => {}),
-        ),
-      );
+      await removeProjectContainers(project?.id);
       await core?.dispose();
       await Promise.all([sshd?.stop(), repo?.remove()]);
       home?.cleanup();

@@ -12,7 +12,7 @@ import type { FixtureRepo } from '../fixtures/git-repo';
 import { describeIntegration } from '../fixtures/integration';
 import { runChecked } from '../fixtures/run-command';
 import { createAppOnTestServer, type AppOnTestServer } from '../support/app-on-test-server';
-import { waitForDeployment } from '../support/deploy-helpers';
+import { until, waitForDeployment } from '../support/deploy-helpers';
 import type { TestCore } from '../support/test-core';
 
 const local = new Dockerode({ socketPath: '/var/run/docker.sock' });
@@ -37,14 +37,6 @@ services:
 const WEB_DOCKERFILE = `FROM ${BASE_IMAGE}
 RUN mkdir -p /www && echo compose web > /www/index.html
 `;
-
-async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describeIntegration(
   'compose apps: deploy, status per service, logs, public service',
@@ -168,11 +160,12 @@ describeIntegration(
       });
       const stop = core.handlers['apps.statusWatch']({}, sink);
       try {
-        await until(() => received.some((s) => s.appId === app.id && s.status === 'running'), 'the snapshot');
+        await until(() => received.some((s) => s.appId === app.id && s.status === 'running'), 'the snapshot', 20_000);
         await local.getContainer((await serviceContainer('worker')).Id).stop({ t: 1 });
         await until(
           () => received.some((s) => s.appId === app.id && s.status === 'partial' && s.summary === '1/2 running'),
           'a partial status from the events stream',
+          20_000,
         );
       } finally {
         stop();
@@ -206,7 +199,7 @@ describeIntegration(
         });
         const stop = core.handlers['apps.logs']({ appId: app.id, tail: 50, timestamps: false, ...input }, sink);
         try {
-          await until(() => done(lines), `log lines (${JSON.stringify(input)})`);
+          await until(() => done(lines), `log lines (${JSON.stringify(input)})`, 20_000);
         } finally {
           stop();
         }

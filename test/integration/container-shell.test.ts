@@ -6,19 +6,11 @@ import type { ShellEventDto } from '../../src/shared/dto/shell';
 import type { ServerMessage } from '../../src/shared/wire';
 import { describeIntegration } from '../fixtures/integration';
 import { createAppOnTestServer, type AppOnTestServer } from '../support/app-on-test-server';
-import { waitForDeployment } from '../support/deploy-helpers';
+import { until, waitForDeployment } from '../support/deploy-helpers';
 import type { TestCore } from '../support/test-core';
 import { createTrayFeed, type TrayUpdate } from '../../src/main/core/tray/tray-feed';
 
 const local = new Dockerode({ socketPath: '/var/run/docker.sock' });
-
-async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** One peer of the API (as a window or a web-shell socket is), with a shell stream open in it. */
 class ShellPeer {

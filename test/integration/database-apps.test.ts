@@ -8,7 +8,7 @@ import { databasePath } from '../../src/main/core/paths';
 import { describeIntegration } from '../fixtures/integration';
 import { buildRedisImage, removeRedisImage } from '../fixtures/redis-image';
 import { startTestSshd, type TestSshd } from '../fixtures/sshd';
-import { waitForDeployment } from '../support/deploy-helpers';
+import { removeProjectContainers, waitForDeployment } from '../support/deploy-helpers';
 import { serverInput } from '../support/server-input';
 import { createTestCore, type TestCore } from '../support/test-core';
 
@@ -83,15 +83,7 @@ describeIntegration(
     }, 180_000);
 
     afterAll(async () => {
-      const containers = await local.listContainers({ all: true, filters: { label: [`mist.project=${project?.id}`] } });
-      await Promise.all(
-        containers.map((c) =>
-          local
-            .getContainer(c.Id)
-            .remove({ force: true })
-            .catch(() => {}),
-        ),
-      );
+      await removeProjectContainers(project?.id);
       for (const name of volumes)
         await local
           .getVolume(name)

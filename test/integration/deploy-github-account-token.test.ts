@@ -8,17 +8,9 @@ import { startFakeGitHub, type FakeGitHub } from '../fixtures/fake-github-server
 import { startGitHttpServer, type GitHttpServer } from '../fixtures/git-http-server';
 import { describeIntegration } from '../fixtures/integration';
 import { createAppOnTestServer, type AppOnTestServer } from '../support/app-on-test-server';
-import { waitForDeployment } from '../support/deploy-helpers';
+import { filesContaining, waitForDeployment } from '../support/deploy-helpers';
 
 const ACCOUNT_TOKEN = 'ghp_mistAccountToken0123456789abcdefXYZ';
-
-function filesContaining(dir: string, needle: string): string[] {
-  try {
-    return execFileSync('grep', ['-rlF', '--', needle, dir], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
-  } catch {
-    return []; // grep exits 1 when nothing matches
-  }
-}
 
 /**
  * A private GitHub repository cloned with the connected GitHub account's token, for an app without a

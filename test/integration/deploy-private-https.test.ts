@@ -5,18 +5,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startGitHttpServer, type GitHttpServer } from '../fixtures/git-http-server';
 import { describeIntegration } from '../fixtures/integration';
 import { createAppOnTestServer, type AppOnTestServer } from '../support/app-on-test-server';
-import { waitForDeployment } from '../support/deploy-helpers';
+import { filesContaining, waitForDeployment } from '../support/deploy-helpers';
 
 const TOKEN = 'ghp_mistTestToken0123456789abcdefXYZ';
-
-/** Every file under `dir` whose content holds `needle` (grep as root sees everything). */
-function filesContaining(dir: string, needle: string): string[] {
-  try {
-    return execFileSync('grep', ['-rlF', '--', needle, dir], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
-  } catch {
-    return []; // grep exits 1 when nothing matches
-  }
-}
 
 /**
  * A private https repository: the token lives in the desktop's keychain and reaches git on the

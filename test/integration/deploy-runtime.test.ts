@@ -7,18 +7,10 @@ import { findFreePort } from '../fixtures/free-port';
 import type { FixtureRepo } from '../fixtures/git-repo';
 import { describeIntegration } from '../fixtures/integration';
 import { createAppOnTestServer, type AppOnTestServer } from '../support/app-on-test-server';
-import { waitForDeployment } from '../support/deploy-helpers';
+import { until, waitForDeployment } from '../support/deploy-helpers';
 import type { TestCore } from '../support/test-core';
 
 const local = new Dockerode({ socketPath: '/var/run/docker.sock' });
-
-async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describeIntegration(
   'running apps: controls, live status from Docker events, reconcile',

@@ -1,4 +1,3 @@
-import Dockerode from 'dockerode';
 import type { AppDto, ProjectDto } from '../../src/shared/dto/app';
 import type { ServerDto } from '../../src/shared/dto/server';
 import { findFreePort } from '../fixtures/free-port';
@@ -7,6 +6,7 @@ import { startTestSshd, type TestSshd } from '../fixtures/sshd';
 import { serverInput } from './server-input';
 import type { CoreOptions } from '../../src/main/core/core';
 import { createTestCore, type TestCore } from './test-core';
+import { removeProjectContainers } from './deploy-helpers';
 
 export interface AppOnTestServer {
   sshd: TestSshd;
@@ -20,8 +20,6 @@ export interface AppOnTestServer {
   /** Removes every container of the project, then the core, the sshd and the repository. */
   dispose(): Promise<void>;
 }
-
-const local = new Dockerode({ socketPath: '/var/run/docker.sock' });
 
 /**
  * The usual start of a deploy test: a real sshd, a fixture repository, a core with the server added,
@@ -72,15 +70,7 @@ export async function createAppOnTestServer(options: {
     app,
     port,
     async dispose() {
-      const containers = await local.listContainers({ all: true, filters: { label: [`mist.project=${project.id}`] } });
-      await Promise.all(
-        containers.map((c) =>
-          local
-            .getContainer(c.Id)
-            .remove({ force: true })
-            .catch(() => {}),
-        ),
-      );
+      await removeProjectContainers(project.id);
       await core.dispose();
       await Promise.all([sshd.stop(), repo.remove()]);
     },

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import Dockerode from 'dockerode';
 import type { DeploymentDto } from '../../src/shared/dto/app';
 import type { Core } from '../../src/main/core/core';
 
@@ -46,4 +48,37 @@ export async function httpGet(
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
+}
+
+/** Polls `check` every 50 ms until it holds; throws `timed out waiting for {what}` after the timeout. */
+export async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Every file under `dir` whose content holds `needle` (grep as root sees everything). */
+export function filesContaining(dir: string, needle: string): string[] {
+  try {
+    return execFileSync('grep', ['-rlF', '--', needle, dir], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+  } catch {
+    return []; // grep exits 1 when nothing matches
+  }
+}
+
+const local = new Dockerode({ socketPath: '/var/run/docker.sock' });
+
+/** Force-removes every container of a project (label mist.project) from the local engine, ignoring errors. */
+export async function removeProjectContainers(projectId: string | undefined): Promise<void> {
+  const containers = await local.listContainers({ all: true, filters: { label: [`mist.project=${projectId}`] } });
+  await Promise.all(
+    containers.map((c) =>
+      local
+        .getContainer(c.Id)
+        .remove({ force: true })
+        .catch(() => {}),
+    ),
+  );
 }

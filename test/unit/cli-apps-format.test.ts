@@ -22,35 +22,13 @@ import {
 } from '../../src/main/cli/format-deploy';
 import type { AppDto, DeploymentDto, EnvVarDto, ProjectDto } from '../../src/shared/dto/app';
 import type { ServerDto } from '../../src/shared/dto/server';
+import { appDto } from '../support/dto-fixtures';
 
 const NOW = Date.parse('2026-11-26T12:00:00.000Z');
 const ago = (ms: number) => new Date(NOW - ms).toISOString();
 
-const app = (overrides: Partial<AppDto> = {}): AppDto => ({
-  id: 'app1',
-  projectId: 'p1',
-  serverId: 's1',
-  database: null,
-  compose: null,
-  autoDeploy: { enabled: false, intervalS: 60 },
-  name: 'web',
-  type: 'web',
-  description: '',
-  port: 3000,
-  gitUrl: 'https://github.com/me/shop.git',
-  hasGitToken: false,
-  branch: 'main',
-  dockerfilePath: './Dockerfile',
-  rootDir: '/',
-  cpuLimit: null,
-  memoryMb: null,
-  restartPolicy: 'unless-stopped',
-  internalAddress: 'app-app1:3000',
-  redeployPending: false,
-  createdAt: ago(3 * 86_400_000),
-  updatedAt: ago(5 * 60_000),
-  ...overrides,
-});
+const app = (overrides: Partial<AppDto> = {}): AppDto =>
+  appDto({ serverId: 's1', createdAt: ago(3 * 86_400_000), updatedAt: ago(5 * 60_000), ...overrides });
 
 const deployment = (overrides: Partial<DeploymentDto> = {}): DeploymentDto => ({
   id: 'd1',

@@ -23,6 +23,7 @@ import type {
 } from '../../src/shared/dto/app';
 import type { ServerDto } from '../../src/shared/dto/server';
 import { MistError } from '../../src/shared/errors';
+import { projectDto, serverDto } from '../support/dto-fixtures';
 
 const T0 = '2026-11-26T12:00:00.000Z';
 
@@ -47,22 +48,7 @@ function makeIo(options: { stdin?: string; cwd?: string } = {}) {
   return { io, out, interrupt };
 }
 
-const server: ServerDto = {
-  id: 'srv1',
-  name: 'web-1',
-  host: 'example.com',
-  port: 22,
-  user: 'deploy',
-  auth: { kind: 'agent' },
-  proxyJumpServerId: null,
-  hostKeyFingerprint: null,
-  dockerSocketPath: '/var/run/docker.sock',
-  forwardAgent: false,
-  acmeEmail: null,
-  wildcardDomain: null,
-  createdAt: T0,
-  updatedAt: T0,
-};
+const server: ServerDto = serverDto();
 
 /** One step of a fake deploy, run one per tick after deploy.start. */
 type Step =
@@ -404,14 +390,7 @@ describe('mist app', () => {
   });
 
   it('asks for the id when two projects share a name', async () => {
-    const twin = (id: string, serverId: string): ProjectDto => ({
-      id,
-      name: 'shop',
-      serverId,
-      appCount: 0,
-      createdAt: T0,
-      updatedAt: T0,
-    });
+    const twin = (id: string, serverId: string): ProjectDto => projectDto({ id, serverId, appCount: 0 });
     const fake = fakeCore({ projects: [twin('pa', 's1'), twin('pb', 's2')] });
     const { io, out } = makeIo();
     expect(await runCli(['app', 'list', 'shop'], io, fake.deps)).toBe(1);

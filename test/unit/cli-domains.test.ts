@@ -19,6 +19,7 @@ import type { CertStatusDto, DnsStatusDto, DomainDto, PrepareServerResultDto } f
 import type { ServerDto } from '../../src/shared/dto/server';
 import { normalizeDomain } from '../../src/shared/domain-rules';
 import { MistError } from '../../src/shared/errors';
+import { projectDto, serverDto } from '../support/dto-fixtures';
 
 const T0 = '2026-11-26T12:00:00.000Z';
 const NOW = Date.parse(T0) + 5 * 60_000;
@@ -210,23 +211,8 @@ describe('domain and server prepare: formatting', () => {
   });
 });
 
-const server: ServerDto = {
-  id: 'srv1',
-  name: 'web-1',
-  host: 'example.com',
-  port: 22,
-  user: 'deploy',
-  auth: { kind: 'agent' },
-  proxyJumpServerId: null,
-  hostKeyFingerprint: null,
-  dockerSocketPath: '/var/run/docker.sock',
-  forwardAgent: false,
-  acmeEmail: null,
-  wildcardDomain: null,
-  createdAt: T0,
-  updatedAt: T0,
-};
-const project: ProjectDto = { id: 'p1', name: 'shop', serverId: 'srv1', appCount: 1, createdAt: T0, updatedAt: T0 };
+const server: ServerDto = serverDto();
+const project: ProjectDto = projectDto();
 const app = { id: 'a1', projectId: 'p1', serverId: 'srv1', name: 'web', type: 'web' } as AppDto;
 
 /** Like the core: the host as Traefik and DNS see it. */

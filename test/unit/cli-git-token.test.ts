@@ -9,6 +9,7 @@ import type { ApiHandlers } from '../../src/main/core/api/api-handlers';
 import type { AppDto, ProjectDto } from '../../src/shared/dto/app';
 import type { ServerDto } from '../../src/shared/dto/server';
 import { MistError } from '../../src/shared/errors';
+import { appDto, projectDto, serverDto } from '../support/dto-fixtures';
 
 const T0 = '2026-11-26T12:00:00.000Z';
 const TOKEN = 'ghp_s3cretT0ken';
@@ -58,50 +59,12 @@ describe('app set --git-token parsing', () => {
   });
 });
 
-const server: ServerDto = {
-  id: 'srv1',
-  name: 'web-1',
-  host: 'example.com',
-  port: 22,
-  user: 'deploy',
-  auth: { kind: 'agent' },
-  proxyJumpServerId: null,
-  hostKeyFingerprint: null,
-  dockerSocketPath: '/var/run/docker.sock',
-  forwardAgent: false,
-  acmeEmail: null,
-  wildcardDomain: null,
-  createdAt: T0,
-  updatedAt: T0,
-};
+const server: ServerDto = serverDto();
 
 /** Project shop with app web, and the channels `app set` and `app show` use (in memory). */
 function fakeCore() {
-  const project: ProjectDto = { id: 'p1', name: 'shop', serverId: 'srv1', appCount: 1, createdAt: T0, updatedAt: T0 };
-  const app: AppDto = {
-    id: 'a1',
-    database: null,
-    compose: null,
-    autoDeploy: { enabled: false, intervalS: 60 },
-    projectId: 'p1',
-    serverId: 'srv1',
-    name: 'web',
-    type: 'web',
-    description: '',
-    port: 3000,
-    gitUrl: 'https://github.com/me/shop.git',
-    hasGitToken: false,
-    branch: 'main',
-    dockerfilePath: './Dockerfile',
-    rootDir: '/',
-    cpuLimit: null,
-    memoryMb: null,
-    restartPolicy: 'unless-stopped',
-    internalAddress: 'app-a1:3000',
-    redeployPending: false,
-    createdAt: T0,
-    updatedAt: T0,
-  };
+  const project: ProjectDto = projectDto();
+  const app: AppDto = appDto({ id: 'a1' });
   const calls: Array<{ channel: string; input: unknown }> = [];
   const opened: OpenCoreOptions[] = [];
   const tokens = new Map<string, string>();

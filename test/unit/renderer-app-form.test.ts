@@ -9,6 +9,7 @@ import {
   hasChanges,
   type AppFormValues,
 } from '../../src/renderer/src/lib/app-form';
+import { appDto } from '../support/dto-fixtures';
 
 const filled = (patch: Partial<AppFormValues> = {}): AppFormValues => ({
   ...emptyAppForm(),
@@ -17,30 +18,7 @@ const filled = (patch: Partial<AppFormValues> = {}): AppFormValues => ({
   ...patch,
 });
 
-const app: AppDto = {
-  id: 'app1',
-  projectId: 'p1',
-  database: null,
-  compose: null,
-  autoDeploy: { enabled: false, intervalS: 60 },
-  serverId: 's1',
-  name: 'web',
-  type: 'web',
-  description: '',
-  port: 3000,
-  gitUrl: 'acme/web',
-  hasGitToken: false,
-  branch: 'main',
-  dockerfilePath: './Dockerfile',
-  rootDir: '/',
-  cpuLimit: null,
-  memoryMb: 512,
-  restartPolicy: 'unless-stopped',
-  internalAddress: 'app-app1:3000',
-  redeployPending: false,
-  createdAt: '2025-01-01T00:00:00Z',
-  updatedAt: '2025-01-01T00:00:00Z',
-};
+const app: AppDto = appDto({ serverId: 's1', gitUrl: 'acme/web', memoryMb: 512 });
 
 describe('renderer app form', () => {
   it('starts with the documented defaults', () => {

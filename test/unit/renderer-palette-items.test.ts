@@ -3,57 +3,13 @@ import type { AppDto, ProjectDto } from '../../src/shared/dto/app';
 import type { ServerDto } from '../../src/shared/dto/server';
 import { preparePaletteItems, rankPaletteItems } from '../../src/shared/fuzzy-match';
 import { appPaletteItems, domainUrl, isDeployable, paletteActions } from '../../src/renderer/src/lib/palette-items';
+import { appDto, projectDto, serverDto } from '../support/dto-fixtures';
 
-const stamp = '2025-01-01T00:00:00Z';
-const server = (id: string, name: string): ServerDto => ({
-  id,
-  name,
-  host: `${name}.example.com`,
-  port: 22,
-  user: 'deploy',
-  auth: { kind: 'agent' },
-  proxyJumpServerId: null,
-  hostKeyFingerprint: null,
-  dockerSocketPath: '/var/run/docker.sock',
-  forwardAgent: false,
-  acmeEmail: null,
-  wildcardDomain: null,
-  createdAt: stamp,
-  updatedAt: stamp,
-});
-const project = (id: string, name: string, serverId: string): ProjectDto => ({
-  id,
-  name,
-  serverId,
-  appCount: 0,
-  createdAt: stamp,
-  updatedAt: stamp,
-});
-const app = (id: string, name: string, projectId: string, serverId: string, patch: Partial<AppDto> = {}): AppDto => ({
-  id,
-  projectId,
-  serverId,
-  name,
-  type: 'web',
-  description: '',
-  port: 3000,
-  gitUrl: 'acme/web',
-  hasGitToken: false,
-  branch: 'main',
-  dockerfilePath: './Dockerfile',
-  rootDir: '/',
-  cpuLimit: null,
-  memoryMb: null,
-  restartPolicy: 'unless-stopped',
-  internalAddress: `app-${id}:3000`,
-  redeployPending: false,
-  database: null,
-  compose: null,
-  autoDeploy: { enabled: false, intervalS: 60 },
-  createdAt: stamp,
-  updatedAt: stamp,
-  ...patch,
-});
+const server = (id: string, name: string): ServerDto => serverDto({ id, name, host: `${name}.example.com` });
+const project = (id: string, name: string, serverId: string): ProjectDto =>
+  projectDto({ id, name, serverId, appCount: 0 });
+const app = (id: string, name: string, projectId: string, serverId: string, patch: Partial<AppDto> = {}): AppDto =>
+  appDto({ id, name, projectId, serverId, gitUrl: 'acme/web', ...patch });
 
 const servers = [server('s1', 'prod'), server('s2', 'staging')];
 const projects = [project('p1', 'shop', 's1'), project('p2', 'blog', 's2'), project('p3', 'api', 's1')];

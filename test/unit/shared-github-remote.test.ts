@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { githubCommitUrl, parseGitHubRemote } from '../../src/main/core/github/github-repo-url';
+import { githubCommitUrl, parseGitHubRemote } from '../../src/shared/github-remote';
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';
 

@@ -11,7 +11,7 @@ import type { AuditRecordInput } from '../audit/audit-log';
 import type { SecretStore } from '../secrets/secret-store';
 import { readGhCliToken } from './gh-cli-token';
 import { createGitHubClient, type GitHubClient } from './github-client';
-import { parseGitHubRemote } from './github-repo-url';
+import { parseGitHubRemote } from '../../../shared/github-remote';
 
 /** The keychain account holding the connected token (and where it came from); nothing in SQLite. */
 export const GITHUB_ACCOUNT_REF = 'github/account';

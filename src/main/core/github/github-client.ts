@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { GitHubBranchDto, GitHubRepositoryDto } from '../../../shared/dto/github';
 import { MistError } from '../../../shared/errors';
 import { createRedactor } from '../deploy/redactor';
 
@@ -17,24 +18,6 @@ export interface GitHubUser {
   scopes: string[];
 }
 
-export interface GitHubRepository {
-  fullName: string;
-  owner: string;
-  name: string;
-  private: boolean;
-  defaultBranch: string;
-  cloneUrl: string;
-  sshUrl: string;
-  htmlUrl: string;
-  /** ISO time of the last push; null for a repository nobody has pushed to. */
-  pushedAt: string | null;
-}
-
-export interface GitHubBranch {
-  name: string;
-  sha: string;
-}
-
 /** `etag` is what to pass back next time; null if GitHub sent none (then every check costs a request). */
 export type BranchHead = { changed: false } | { changed: true; sha: string; etag: string | null };
 
@@ -48,8 +31,8 @@ export interface GitHubCommit {
 
 export interface GitHubClient {
   whoAmI(): Promise<GitHubUser>;
-  listRepositories(options?: { search?: string }): Promise<GitHubRepository[]>;
-  listBranches(owner: string, repo: string): Promise<GitHubBranch[]>;
+  listRepositories(options?: { search?: string }): Promise<GitHubRepositoryDto[]>;
+  listBranches(owner: string, repo: string): Promise<GitHubBranchDto[]>;
   branchHead(owner: string, repo: string, branch: string, etag?: string | null): Promise<BranchHead>;
   commit(owner: string, repo: string, ref: string): Promise<GitHubCommit>;
 }
