@@ -278,11 +278,18 @@ function probe(page: Page): Promise<ProbeReport> {
 
 /** Waits until the terminal says `total` lines were written into it; answers when (Date.now()). */
 async function waitForCount(page: Page, total: number, timeoutMs: number): Promise<number> {
-  await page.waitForFunction(
-    `(document.querySelector('[data-testid="log-line-count"]')?.textContent ?? '').startsWith('${total} lines')`,
-    undefined,
-    { timeout: timeoutMs, polling: 25 },
-  );
+  try {
+    await page.waitForFunction(
+      `(document.querySelector('[data-testid="log-line-count"]')?.textContent ?? '').startsWith('${total} lines')`,
+      undefined,
+      { timeout: timeoutMs, polling: 25 },
+    );
+  } catch (error) {
+    const counter = await page.getByTestId('log-line-count').textContent();
+    const seen = await probe(page).then((report) => report.count);
+    const follow = await page.getByTestId('log-terminal').getAttribute('data-follow');
+    throw new Error(`${(error as Error).message} (terminal "${counter}", ${follow}, ${seen} lines reached the page)`);
+  }
   return Date.now();
 }
 

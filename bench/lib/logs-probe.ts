@@ -3,7 +3,7 @@
  * without DOM types):
  *
  * - every API WebSocket message is handed, as the string it arrived as, to a Web Worker that parses
- *   it and checks the numbered lines of `apps.logs` batches, per source (a compose service prefixes
+ *   it (a packed batch of log lines unpacked as the page does) and checks the numbered lines of `apps.logs` batches, per source (a compose service prefixes
  *   `name | `): each number once, in order, none missing. The check runs off the main thread, so it costs the page one postMessage per message;
  * - a PerformanceObserver records every long task (> 50 ms) of the main thread.
  *
@@ -18,7 +18,16 @@ export const LOGS_PROBE_SCRIPT = `(() => {
       if (event.data === 'report') return postMessage({ count, last, errors, firstAt, lastAt });
       const message = JSON.parse(event.data);
       if (message.type !== 'batch') return;
-      for (const line of message.events) {
+      // a packed batch (src/shared/log-batch.ts): the texts joined by newlines, the streams run-length
+      let lines = message.events;
+      if (message.packed) {
+        const texts = message.packed.t.split('\\\\n'), kinds = message.packed.k;
+        lines = [];
+        for (let run = 0, index = 0; run < kinds.length; run += 2)
+          for (const end = index + kinds[run + 1]; index < end; index++)
+            lines.push({ stream: kinds[run] === 'o' ? 'stdout' : kinds[run], text: texts[index] });
+      }
+      for (const line of lines) {
         if (!line || line.stream !== 'stdout') continue;
         const match = /^(?:(\\\\S+) \\\\| )?(\\\\d+)$/.exec(line.text);
         if (!match) continue;

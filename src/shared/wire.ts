@@ -11,6 +11,10 @@ export const IPC_CHANNEL = 'mist:message';
 
 export const STREAM_WINDOW = 5_000;
 export const STREAM_BATCH_MAX = 500;
+/** Streams that flood (a container log): larger batches and window, fewer messages and acknowledgements. */
+export const STREAM_LIMITS: Readonly<Record<string, { window: number; batchMax: number }>> = {
+  'apps.logs': { window: 20_000, batchMax: 2_000 },
+};
 
 export type ClientMessage =
   | { type: 'call'; id: number; channel: string; input: unknown }

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ApiSession } from '../core/api/api-session';
 import type { Core } from '../core/core';
+import { packLogBatch } from '../../shared/log-batch';
 import { readStaticFile } from './static-files';
 
 export interface WebShellOptions {
@@ -94,7 +95,8 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
 
 function serveApi(ws: WebSocket, core: Core): void {
   const session = new ApiSession(core.handlers, (message) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+    // a batch of log lines goes as one compact payload (see log-batch.ts)
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(packLogBatch(message) ?? message));
   });
   ws.on('message', (data) => {
     let message: unknown;

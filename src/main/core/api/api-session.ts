@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { apiDefinition, isApiChannel, type ApiChannel } from '../../../shared/api';
 import { MistError, type MistErrorShape } from '../../../shared/errors';
-import type { ServerMessage } from '../../../shared/wire';
+import { STREAM_LIMITS, type ServerMessage } from '../../../shared/wire';
 import type { ApiHandlers } from './api-handlers';
 import { StreamSink } from './stream-sink';
 
@@ -85,7 +85,11 @@ export class ApiSession {
     }
     try {
       const def = this.definition(channel, 'stream');
-      const sink = new StreamSink<unknown>((events) => this.send({ type: 'batch', id, events }));
+      const limits = STREAM_LIMITS[channel];
+      const sink = new StreamSink<unknown>(
+        (events) => this.send({ type: 'batch', id, events }),
+        ...(limits ? ([limits.window, limits.batchMax, limits.window * 4] as const) : []),
+      );
       const handler = this.handlers[channel as ApiChannel] as (input: unknown, sink: StreamSink<unknown>) => () => void;
       const stop = handler(parseInput(def.input, input), sink);
       this.streams.set(id, { sink, stop });

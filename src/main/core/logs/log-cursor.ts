@@ -8,25 +8,28 @@
  * lines carrying the cursor's own timestamp, as many as were already delivered.
  */
 export class LogCursor {
-  private lastKey: string | null = null;
-  /** Lines delivered that carry `lastKey` (several lines can share one timestamp). */
+  /** The last stamp delivered, as Docker wrote it: its key is only worked out when a read resumes. */
+  private lastStamp: string | null = null;
+  /** Lines delivered that carry `lastStamp` (several lines can share one timestamp). */
   private atLast = 0;
   private skipKey: string | null = null;
   private skipLeft = 0;
 
   /** Whether anything was delivered yet. */
   get isEmpty(): boolean {
-    return this.lastKey === null;
+    return this.lastStamp === null;
   }
 
   /**
    * Called for every line read, in order, with its Docker timestamp (null when it has none).
    * Returns true when the line is new (deliver it), false when it was delivered before the resume.
+   * Cheap while nothing is being skipped (a flood passes through here): no parsing, one comparison.
    */
   accept(stamp: string | null): boolean {
-    const key = stamp === null ? null : stampKey(stamp);
-    if (key === null) return true;
+    if (stamp === null || !STAMP.test(stamp)) return true;
     if (this.skipKey !== null) {
+      const key = stampKey(stamp);
+      if (key === null) return true;
       if (key < this.skipKey) return false;
       if (key === this.skipKey && this.skipLeft > 0) {
         this.skipLeft -= 1;
@@ -34,9 +37,10 @@ export class LogCursor {
       }
       this.skipKey = null;
     }
-    if (key === this.lastKey) this.atLast += 1;
+    // Docker writes one instant always the same way (UTC, trailing zeros trimmed)
+    if (stamp === this.lastStamp) this.atLast += 1;
     else {
-      this.lastKey = key;
+      this.lastStamp = stamp;
       this.atLast = 1;
     }
     return true;
@@ -47,10 +51,11 @@ export class LogCursor {
    * nothing was delivered yet. Lines up to the cursor read after this are skipped by `accept`.
    */
   resume(): string | null {
-    if (this.lastKey === null) return null;
-    this.skipKey = this.lastKey;
+    const key = this.lastStamp === null ? null : stampKey(this.lastStamp);
+    if (key === null) return null;
+    this.skipKey = key;
     this.skipLeft = this.atLast;
-    return keyToSince(this.lastKey);
+    return keyToSince(key);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { MessagePipe } from '../../../shared/bridge-client';
 import type { MistErrorShape } from '../../../shared/errors';
+import { isPackedLogBatch, unpackLogBatch } from '../../../shared/log-batch';
 import type { ClientMessage, ServerMessage } from '../../../shared/wire';
 
 /**
@@ -55,7 +56,7 @@ export class SocketPipe implements MessagePipe {
       } catch {
         return;
       }
-      this.deliver(message);
+      this.deliver(isPackedLogBatch(message) ? unpackLogBatch(message) : message);
     };
     socket.onclose = () => {
       const wasOpen = this.opened;

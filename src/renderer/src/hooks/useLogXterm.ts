@@ -6,6 +6,9 @@ import { FrameQueue, lineCountLabel } from '../lib/log-writer';
 const FONT_FAMILY = "ui-monospace, 'SF Mono', 'Cascadia Mono', 'DejaVu Sans Mono', Menlo, monospace";
 const FONT_SIZE = 12.5;
 const HIDE_CURSOR = '\x1b[?25l';
+/** How long after the user's own input (wheel, key, pointer) a scroll away from the bottom counts as theirs. */
+const USER_SCROLL_MS = 1_000;
+const USER_SCROLL_EVENTS = ['keydown', 'pointerdown', 'touchmove'] as const;
 /** Without line wrap the terminal is this wide and scrolls sideways. */
 const NO_WRAP_COLS = 400;
 
@@ -80,7 +83,12 @@ export function useLogXterm(
   const [search, setSearch] = useState<SearchAddon | null>(null);
   const [mode, setModeState] = useState<FollowMode>('follow');
   const modeRef = useRef<FollowMode>('follow');
-  const queue = useRef(new FrameQueue(options.scrollback));
+  const [initialQueue] = useState(() => {
+    const made = new FrameQueue(options.scrollback);
+    made.setFollowing(true);
+    return made;
+  });
+  const queue = useRef(initialQueue);
   const written = useRef(0);
   const frame = useRef<number | null>(null);
   const writing = useRef(false);
@@ -89,6 +97,7 @@ export function useLogXterm(
 
   const setMode = useCallback((next: FollowMode) => {
     modeRef.current = next;
+    queue.current.setFollowing(next === 'follow');
     setModeState(next);
   }, []);
 
@@ -136,6 +145,8 @@ export function useLogXterm(
     const searchAddon = new SearchAddon();
     term.loadAddon(searchAddon);
     term.open(host);
+    // a log is read, not typed into: Tab moves the focus on (xterm would otherwise keep it)
+    term.attachCustomKeyEventHandler((event) => event.key !== 'Tab');
     term.write(HIDE_CURSOR);
     const cell = measureCell(host);
     const fit = () => {
@@ -148,22 +159,32 @@ export function useLogXterm(
     fit();
     const observer = new ResizeObserver(fit);
     observer.observe(host);
-    // scrolling up stops following; coming back to the bottom resumes it (not after Pause)
+    // scrolling up stops following; coming back to the bottom resumes it (not after Pause). Only the
+    // user scrolls up: under a flood xterm's viewport can report a stale scroll position (its DOM
+    // scroll event lands after more lines came in), which must not stop following
+    let userInputAt = -Infinity;
     const sync = () => {
       const buffer = term.buffer.active;
       const atBottom = buffer.viewportY >= buffer.baseY;
-      if (!atBottom && modeRef.current === 'follow') setMode('scrolled');
-      else if (atBottom && modeRef.current === 'scrolled') setMode('follow');
+      if (!atBottom && modeRef.current === 'follow') {
+        if (performance.now() - userInputAt < USER_SCROLL_MS) setMode('scrolled');
+        else term.scrollToBottom();
+      } else if (atBottom && modeRef.current === 'scrolled') setMode('follow');
     };
     const onScroll = term.onScroll(sync);
-    const onWheel = () => requestAnimationFrame(sync);
+    const onInput = () => {
+      userInputAt = performance.now();
+    };
+    const onWheel = () => (onInput(), requestAnimationFrame(sync));
     host.addEventListener('wheel', onWheel, { passive: true });
+    for (const type of USER_SCROLL_EVENTS) host.addEventListener(type, onInput, { passive: true, capture: true });
     setTerminal(term);
     setSearch(searchAddon);
     return () => {
       observer.disconnect();
       onScroll.dispose();
       host.removeEventListener('wheel', onWheel);
+      for (const type of USER_SCROLL_EVENTS) host.removeEventListener(type, onInput, { capture: true });
       if (frame.current !== null) cancelAnimationFrame(frame.current);
       frame.current = null;
       writing.current = false;

@@ -43,17 +43,7 @@ const BY_TYPE: Record<AppType, readonly AppTab[]> = {
     'environment',
     'activity',
   ],
-  database: [
-    'overview',
-    'deployments',
-    'logs',
-    'shell',
-    'general',
-    'database',
-    'resources',
-    'environment',
-    'activity',
-  ],
+  database: ['overview', 'deployments', 'logs', 'shell', 'general', 'database', 'resources', 'environment', 'activity'],
   compose: [
     'overview',
     'deployments',

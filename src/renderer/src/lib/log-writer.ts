@@ -6,6 +6,8 @@ const CYAN = '\x1b[36m';
 const RED = '\x1b[31m';
 const DIM = '\x1b[2m';
 const RESET = '\x1b[0m';
+/** While following, at most this many lines wait for the terminal (a few MB): more are skipped. */
+export const FOLLOW_CAP_LINES = 200_000;
 
 /**
  * A batch of container log lines as one piece of terminal output: our own system lines cyan, stderr
@@ -33,15 +35,24 @@ export function systemText(text: string): string {
 
 /**
  * Output waiting for the next animation frame: every frame takes all of it as one write. Bounded by
- * the scrollback cap: while the terminal is paused (or behind), only the newest `maxLines` are kept,
- * since older ones would have scrolled out of the terminal anyway; `dropped` counts what was skipped.
+ * the scrollback cap while the terminal is paused: only the newest `maxLines` are kept, since older
+ * ones would have scrolled out of the terminal anyway; `dropped` counts what was skipped. While it
+ * follows, a flood the terminal is behind on is kept whole (every line is written), up to a hard
+ * cap of `FOLLOW_CAP_LINES`.
  */
 export class FrameQueue {
   private chunks: { text: string; lines: number }[] = [];
   private lineCount = 0;
+  private following = false;
   dropped = 0;
 
   constructor(private maxLines: number) {}
+
+  /** Following: keep what the terminal is behind on (up to the hard cap) instead of the scrollback cap. */
+  setFollowing(following: boolean): void {
+    this.following = following;
+    this.trim();
+  }
 
   get lines(): number {
     return this.lineCount;
@@ -74,8 +85,9 @@ export class FrameQueue {
   }
 
   private trim(): void {
-    // whole chunks only (a batch is at most a few hundred lines), never the newest one
-    while (this.chunks.length > 1 && this.lineCount - this.chunks[0]!.lines >= this.maxLines) {
+    // whole chunks only (a batch is at most a few thousand lines), never the newest one
+    const max = this.following ? Math.max(this.maxLines, FOLLOW_CAP_LINES) : this.maxLines;
+    while (this.chunks.length > 1 && this.lineCount - this.chunks[0]!.lines >= max) {
       const oldest = this.chunks.shift()!;
       this.lineCount -= oldest.lines;
       this.dropped += oldest.lines;
