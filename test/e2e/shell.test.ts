@@ -89,17 +89,9 @@ describeIntegration(
         await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
         await page.getByLabel('Notify me when a deploy finishes').selectOption('failures');
         await page.getByLabel('Keep running in the tray when the window is closed').uncheck();
-        await page.getByLabel('Scrollback (lines kept)').fill('12');
-        await expect.poll(() => page.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
-        await page.getByLabel('Scrollback (lines kept)').fill('20000');
         await page.getByRole('button', { name: 'Save' }).click();
         await page.getByText('Saved.').waitFor();
-        expect(core.settings.get()).toEqual({
-          notifications: 'failures',
-          closeToTray: false,
-          logTail: 100,
-          scrollback: 20_000,
-        });
+        expect(core.settings.get()).toEqual({ notifications: 'failures', closeToTray: false });
         await page.reload();
         await expect.poll(() => page.getByLabel('Notify me when a deploy finishes').inputValue()).toBe('failures');
         expect(problems).toEqual([]);

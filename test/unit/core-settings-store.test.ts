@@ -5,7 +5,7 @@ import { SETTINGS_FILE, SettingsStore } from '../../src/main/core/settings/setti
 import { updateSettingsInputSchema } from '../../src/shared/schemas/settings';
 import { makeTempDir, type TempDir } from '../fixtures/temp-home';
 
-const DEFAULTS = { notifications: 'all', closeToTray: true, logTail: 100, scrollback: 10_000 };
+const DEFAULTS = { notifications: 'all', closeToTray: true };
 
 describe('app settings in settings.json', () => {
   let dir: TempDir;
@@ -17,14 +17,12 @@ describe('app settings in settings.json', () => {
     expect(store.get()).toEqual(DEFAULTS);
     const changes: unknown[] = [];
     store.on('change', (s) => changes.push(s));
-    expect(store.update({ notifications: 'failures', logTail: 500 })).toEqual({
-      ...DEFAULTS,
-      notifications: 'failures',
-      logTail: 500,
-    });
+    expect(store.update({ notifications: 'failures' })).toEqual({ ...DEFAULTS, notifications: 'failures' });
     expect(changes).toHaveLength(1);
-    expect(JSON.parse(readFileSync(join(dir.path, SETTINGS_FILE), 'utf8'))).toMatchObject({ logTail: 500 });
-    expect(new SettingsStore(dir.path).get()).toMatchObject({ notifications: 'failures', logTail: 500 });
+    expect(JSON.parse(readFileSync(join(dir.path, SETTINGS_FILE), 'utf8'))).toMatchObject({
+      notifications: 'failures',
+    });
+    expect(new SettingsStore(dir.path).get()).toEqual({ ...DEFAULTS, notifications: 'failures' });
   });
 
   it('a broken or partly invalid file gives the defaults for what is wrong', () => {
@@ -33,7 +31,7 @@ describe('app settings in settings.json', () => {
     expect(new SettingsStore(dir.path).get()).toEqual(DEFAULTS);
     writeFileSync(
       join(dir.path, SETTINGS_FILE),
-      JSON.stringify({ notifications: 'loud', closeToTray: false, logTail: -4 }),
+      JSON.stringify({ notifications: 'loud', closeToTray: false, retired: -4 }),
     );
     expect(new SettingsStore(dir.path).get()).toEqual({ ...DEFAULTS, closeToTray: false });
   });
@@ -41,8 +39,7 @@ describe('app settings in settings.json', () => {
   it('update input is validated: known fields only, in range', () => {
     expect(updateSettingsInputSchema.safeParse({ closeToTray: false }).success).toBe(true);
     expect(updateSettingsInputSchema.safeParse({ notifications: 'sometimes' }).success).toBe(false);
-    expect(updateSettingsInputSchema.safeParse({ logTail: 20_000 }).success).toBe(false);
-    expect(updateSettingsInputSchema.safeParse({ scrollback: 10 }).success).toBe(false);
+    expect(updateSettingsInputSchema.safeParse({ closeToTray: 'yes' }).success).toBe(false);
     expect(updateSettingsInputSchema.safeParse({ theme: 'dark' }).success).toBe(false);
   });
 });

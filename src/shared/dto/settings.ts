@@ -4,6 +4,4 @@ import type { DeployNotificationSetting } from '../deploy-notification';
 export interface SettingsDto {
   notifications: DeployNotificationSetting;
   closeToTray: boolean;
-  logTail: number;
-  scrollback: number;
 }
