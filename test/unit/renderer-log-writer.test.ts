@@ -23,12 +23,12 @@ describe('containerLogText', () => {
 });
 
 describe('FrameQueue', () => {
-  it('hands everything queued over as one write', () => {
+  it('hands everything queued over, batch by batch (one terminal write each)', () => {
     const queue = new FrameQueue(100);
     queue.push('a\r\n', 1);
     queue.push('b\r\nc\r\n', 2);
-    expect(queue.take()).toEqual({ text: 'a\r\nb\r\nc\r\n', lines: 3 });
-    expect(queue.take()).toBeNull();
+    expect(queue.takePieces()).toEqual({ pieces: ['a\r\n', 'b\r\nc\r\n'], lines: 3 });
+    expect(queue.takePieces()).toBeNull();
   });
 
   it('keeps at most the scrollback cap (whole batches, never the newest) and counts what it skipped', () => {
@@ -36,7 +36,7 @@ describe('FrameQueue', () => {
     for (let i = 0; i < 5; i++) queue.push(`${i}a\r\n${i}b\r\n`, 2);
     expect(queue.lines).toBe(4);
     expect(queue.dropped).toBe(6);
-    expect(queue.take()?.text).toBe('3a\r\n3b\r\n4a\r\n4b\r\n');
+    expect(queue.takePieces()?.pieces.join('')).toBe('3a\r\n3b\r\n4a\r\n4b\r\n');
     queue.push('x'.repeat(10), 10);
     expect(queue.lines).toBe(10); // one batch bigger than the cap stays whole
     queue.setMaxLines(2);

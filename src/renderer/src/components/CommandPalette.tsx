@@ -7,6 +7,7 @@ import { useRecentAppIds } from '../hooks/useAppLists';
 import { useApps, useProjects } from '../hooks/useProjects';
 import { useServers } from '../hooks/useServers';
 import {
+  PALETTE_LIMIT,
   appPaletteItems,
   paletteActions,
   type AppPaletteItem,
@@ -15,7 +16,6 @@ import {
 } from '../lib/palette-items';
 
 /** Rows shown at most: ranking is cheap at 1,000 apps, rendering every match would not be. */
-export const PALETTE_LIMIT = 50;
 
 interface CommandPaletteProps {
   onClose: () => void;

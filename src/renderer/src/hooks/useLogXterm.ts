@@ -112,14 +112,24 @@ export function useLogXterm(
     frame.current = requestAnimationFrame(() => {
       frame.current = null;
       if (modeRef.current !== 'follow' || writing.current) return void showCount();
-      const next = queue.current.take();
+      const next = queue.current.takePieces();
       if (next) {
         writing.current = true;
         written.current += next.lines;
-        terminal.write(next.text, () => {
-          writing.current = false;
-          if (queue.current.lines > 0) scheduleRef.current();
-        });
+        // one write per batch: xterm parses between writes in time slices, so a backlog never
+        // becomes one long main-thread task
+        const last = next.pieces.length - 1;
+        next.pieces.forEach((piece, index) =>
+          terminal.write(
+            piece,
+            index === last
+              ? () => {
+                  writing.current = false;
+                  if (queue.current.lines > 0) scheduleRef.current();
+                }
+              : undefined,
+          ),
+        );
       }
       showCount();
     });

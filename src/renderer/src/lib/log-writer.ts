@@ -34,7 +34,7 @@ export function systemText(text: string): string {
 }
 
 /**
- * Output waiting for the next animation frame: every frame takes all of it as one write. Bounded by
+ * Output waiting for the next animation frame: every frame takes all of it (a write per batch). Bounded by
  * the scrollback cap while the terminal is paused: only the newest `maxLines` are kept, since older
  * ones would have scrolled out of the terminal anyway; `dropped` counts what was skipped. While it
  * follows, a flood the terminal is behind on is kept whole (every line is written), up to a hard
@@ -70,10 +70,13 @@ export class FrameQueue {
     this.trim();
   }
 
-  /** Everything queued, as one string, or null when empty. */
-  take(): { text: string; lines: number } | null {
+  /**
+   * Everything queued, in the pieces it came in (a batch each), or null when empty. Written to xterm
+   * as separate writes, they let xterm parse a flood in time slices instead of one long task.
+   */
+  takePieces(): { pieces: string[]; lines: number } | null {
     if (this.chunks.length === 0) return null;
-    const taken = { text: this.chunks.map((chunk) => chunk.text).join(''), lines: this.lineCount };
+    const taken = { pieces: this.chunks.map((chunk) => chunk.text), lines: this.lineCount };
     this.chunks = [];
     this.lineCount = 0;
     return taken;

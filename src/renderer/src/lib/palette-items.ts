@@ -107,3 +107,9 @@ export function domainUrl(host: string): string {
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * Rows the palette shows at most: more than fit on screen is work for nothing on every keystroke
+ * (rendering and laying out rows is most of a keystroke's cost); narrowing the query finds the rest.
+ */
+export const PALETTE_LIMIT = 20;
