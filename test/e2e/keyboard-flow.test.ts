@@ -148,6 +148,12 @@ describeIntegration(
         const shellRows = page.getByTestId('shell-terminal').locator('.xterm-rows');
         await expect.poll(() => shellRows.textContent(), { timeout: 10_000 }).toContain('from-the-keyboard-42');
 
+        // the shell does not trap the keyboard: Ctrl+K opens the palette from inside it
+        await page.keyboard.press('Control+K');
+        await palette.getByRole('combobox', { name: 'Find an app' }).waitFor();
+        await page.keyboard.press('Escape');
+        await palette.waitFor({ state: 'detached' });
+
         await page.screenshot({ path: join(RESULTS_DIR, 'e2e-keyboard-flow.png') });
         expect(mouseEvents).toEqual([]);
         expect(problems).toEqual([]);

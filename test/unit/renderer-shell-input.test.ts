@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitInput } from '../../src/renderer/src/lib/shell-input';
+import { leavesTerminal, splitInput } from '../../src/renderer/src/lib/shell-input';
 
 describe('shell input split into calls', () => {
   it('keystrokes go as they are; a large paste in order, within the limit, never splitting a character', () => {
@@ -9,5 +9,25 @@ describe('shell input split into calls', () => {
     expect(parts.join('')).toBe(paste);
     expect(parts.every((p) => p.length <= 10)).toBe(true);
     expect(parts[0]).toBe('a'.repeat(9));
+  });
+});
+
+describe('leavesTerminal', () => {
+  const key = (k: string, mods: Partial<Record<'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey', boolean>> = {}) => ({
+    key: k,
+    shiftKey: false,
+    ctrlKey: false,
+    metaKey: false,
+    altKey: false,
+    ...mods,
+  });
+  it('hands Shift+Tab and Ctrl/Cmd+K to the page, and keeps everything else for the shell', () => {
+    expect(leavesTerminal(key('Tab', { shiftKey: true }))).toBe(true);
+    expect(leavesTerminal(key('k', { ctrlKey: true }))).toBe(true);
+    expect(leavesTerminal(key('K', { metaKey: true }))).toBe(true);
+    expect(leavesTerminal(key('Tab'))).toBe(false);
+    expect(leavesTerminal(key('c', { ctrlKey: true }))).toBe(false);
+    expect(leavesTerminal(key('k'))).toBe(false);
+    expect(leavesTerminal(key('k', { ctrlKey: true, altKey: true }))).toBe(false);
   });
 });

@@ -7,7 +7,7 @@ import { api } from '../api';
 import { useAppStatus } from '../hooks/useAppStatuses';
 import { useColorScheme } from '../hooks/useColorScheme';
 import { TERMINAL_THEMES } from '../hooks/useLogXterm';
-import { splitInput } from '../lib/shell-input';
+import { leavesTerminal, splitInput } from '../lib/shell-input';
 import { SelectField } from './SelectField';
 
 const FONT_FAMILY = "ui-monospace, 'SF Mono', 'Cascadia Mono', 'DejaVu Sans Mono', Menlo, monospace";
@@ -57,6 +57,9 @@ export function ShellTab({ app }: { app: AppDto }) {
     const term = new Terminal({ fontFamily: FONT_FAMILY, fontSize: FONT_SIZE, scrollback: 5_000, cursorBlink: true });
     terminalRef.current = term;
     term.open(host);
+    // The shell keeps Tab (completion) but lets the app have a way out for the keyboard:
+    // Shift+Tab moves the focus back, and Ctrl/Cmd+K opens the command palette.
+    term.attachCustomKeyEventHandler((event) => !leavesTerminal(event));
     const cell = measureCell(host);
     const size = () => ({
       cols: Math.max(20, Math.min(1000, Math.floor((host.clientWidth - 8) / cell.width))),

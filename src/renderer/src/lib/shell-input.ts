@@ -16,3 +16,15 @@ export function splitInput(data: string, max = SHELL_INPUT_CHUNK): string[] {
   }
   return parts;
 }
+
+/** Keys the shell terminal hands to the page instead of the shell. */
+export function leavesTerminal(event: {
+  key: string;
+  shiftKey: boolean;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+}): boolean {
+  if (event.key === 'Tab' && event.shiftKey) return true;
+  return (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k';
+}
