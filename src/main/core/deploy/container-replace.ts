@@ -63,7 +63,8 @@ export async function replaceContainer(
   const oldRunning = old?.State.Running === true;
   const mustStopOldFirst = (spec.publishPort || spec.exclusive === true) && oldRunning;
   const retiredName = `${finalName}-retired`;
-  let oldRetired: Promise<boolean> = Promise.resolve(false);
+  let oldAside = false;
+  let renames: Promise<void> = Promise.resolve();
   try {
     if (mustStopOldFirst) {
       log(
@@ -77,8 +78,11 @@ export async function replaceContainer(
     // looks "not running" for long, but each crash is an exit.
     const nextExit = watchNextExit(candidate);
     await candidate.start();
-    // while the new one settles, move the old one aside (its name is needed next)
-    if (old) oldRetired = renameAside(docker, old.Id, retiredName).then(() => true);
+    // While the new one settles: move the old one aside and give the new one the app's name, so
+    // that after the settle only the old one's removal is left.
+    renames = (
+      old ? renameAside(docker, old.Id, retiredName).then(() => void (oldAside = true)) : Promise.resolve()
+    ).then(() => candidate.rename({ name: finalName }));
     const exitCode = await nextExit.within(SETTLE_MS);
     if (exitCode !== null) {
       const lastLogs = await tailLogs(candidate);
@@ -87,11 +91,12 @@ export async function replaceContainer(
         `The new container exited with code ${exitCode} right after starting.${lastLogs ? ` Its last output:\n${lastLogs}` : ''}`,
       );
     }
-    await oldRetired;
+    await renames;
     await ready?.(candidate, log);
   } catch (error) {
+    await renames.catch(() => {}); // let renames in flight land before undoing them
     await candidate.remove({ force: true }).catch(() => {});
-    if (old && (await oldRetired.catch(() => false))) {
+    if (old && oldAside) {
       await docker
         .getContainer(old.Id)
         .rename({ name: finalName })
@@ -110,10 +115,8 @@ export async function replaceContainer(
   }
 
   if (old) {
-    await Promise.all([candidate.rename({ name: finalName }), docker.getContainer(old.Id).remove({ force: true })]);
+    await docker.getContainer(old.Id).remove({ force: true });
     log(`Removed the previous container.`);
-  } else {
-    await candidate.rename({ name: finalName });
   }
   log(`${finalName} is running.`);
   return { containerId: candidate.id };
