@@ -134,6 +134,15 @@ async function main(cleanup: Cleanup): Promise<number> {
     await cdp.send('Profiler.start');
   }
 
+  // MIST_BENCH_TRACE=file: a Chromium trace of the first flood (where a long task shows), for chrome://tracing
+  const traceFile = process.env.MIST_BENCH_TRACE;
+  if (traceFile) {
+    await browser.startTracing(page, {
+      path: traceFile,
+      categories: ['devtools.timeline', 'v8', 'disabled-by-default-v8.gc', 'blink', 'toplevel'],
+    });
+  }
+
   const phases: Phase[] = [];
   for (const phase of [1, 2]) {
     log(`phase ${phase}: ${perPhase.toLocaleString('en')} lines`);
@@ -157,6 +166,10 @@ async function main(cleanup: Cleanup): Promise<number> {
       heapAfter,
     });
     log(`  ${phases.at(-1)!.rate.toLocaleString('en')} lines/s, longest task ${phases.at(-1)!.longestTaskMs} ms`);
+    if (traceFile && phase === 1) {
+      await browser.stopTracing();
+      log(`trace of the first flood: ${traceFile}`);
+    }
   }
   if (profileDir) {
     const { profile } = await cdp.send('Profiler.stop');

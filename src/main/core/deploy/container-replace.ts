@@ -83,6 +83,7 @@ export async function replaceContainer(
     renames = (
       old ? renameAside(docker, old.Id, retiredName).then(() => void (oldAside = true)) : Promise.resolve()
     ).then(() => candidate.rename({ name: finalName }));
+    renames.catch(() => {}); // observed below (a crashing container can fail its rename meanwhile)
     const exitCode = await nextExit.within(SETTLE_MS);
     if (exitCode !== null) {
       const lastLogs = await tailLogs(candidate);
