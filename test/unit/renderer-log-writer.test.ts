@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { containerLogText, FrameQueue, lineCountLabel, logFileName } from '../../src/renderer/src/lib/log-writer';
+import {
+  containerLogText,
+  FrameQueue,
+  lineCountLabel,
+  logFileName,
+  splitForWrite,
+} from '../../src/renderer/src/lib/log-writer';
 
 describe('containerLogText', () => {
   it('keeps ANSI colours, paints stderr red and system lines cyan, dims timestamps when shown', () => {
@@ -54,5 +60,19 @@ describe('logFileName and lineCountLabel', () => {
     expect(lineCountLabel(0, 0)).toBe('No output yet');
     expect(lineCountLabel(1, 0)).toBe('1 line');
     expect(lineCountLabel(12, 3)).toBe('12 lines (3 skipped while paused, over the scrollback cap)');
+  });
+});
+
+describe('splitForWrite', () => {
+  it('cuts a big write at line ends into pieces of about the limit, losing nothing', () => {
+    const text = Array.from({ length: 1_000 }, (_, i) => `line ${i}\r\n`).join('');
+    const pieces = splitForWrite(text, 500);
+    expect(pieces.join('')).toBe(text);
+    expect(pieces.length).toBeGreaterThan(10);
+    for (const piece of pieces.slice(0, -1)) {
+      expect(piece.endsWith('\n')).toBe(true);
+      expect(piece.length).toBeLessThan(500 + 20);
+    }
+    expect(splitForWrite('short\r\n', 500)).toEqual(['short\r\n']);
   });
 });

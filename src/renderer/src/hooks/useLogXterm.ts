@@ -1,7 +1,7 @@
 import { SearchAddon } from '@xterm/addon-search';
 import { Terminal, type ITheme } from '@xterm/xterm';
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import { FrameQueue, lineCountLabel } from '../lib/log-writer';
+import { FrameQueue, lineCountLabel, splitForWrite } from '../lib/log-writer';
 
 const FONT_FAMILY = "ui-monospace, 'SF Mono', 'Cascadia Mono', 'DejaVu Sans Mono', Menlo, monospace";
 const FONT_SIZE = 12.5;
@@ -118,8 +118,9 @@ export function useLogXterm(
         written.current += next.lines;
         // one write per batch: xterm parses between writes in time slices, so a backlog never
         // becomes one long main-thread task
-        const last = next.pieces.length - 1;
-        next.pieces.forEach((piece, index) =>
+        const pieces = next.pieces.flatMap((piece) => splitForWrite(piece));
+        const last = pieces.length - 1;
+        pieces.forEach((piece, index) =>
           terminal.write(
             piece,
             index === last
