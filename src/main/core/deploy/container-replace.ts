@@ -63,8 +63,7 @@ export async function replaceContainer(
   const oldRunning = old?.State.Running === true;
   const mustStopOldFirst = (spec.publishPort || spec.exclusive === true) && oldRunning;
   const retiredName = `${finalName}-retired`;
-  let oldAside = false;
-  let renames: Promise<void> = Promise.resolve();
+  let oldRetired: Promise<boolean> = Promise.resolve(false);
   try {
     if (mustStopOldFirst) {
       log(
@@ -78,12 +77,9 @@ export async function replaceContainer(
     // looks "not running" for long, but each crash is an exit.
     const nextExit = watchNextExit(candidate);
     await candidate.start();
-    // While the new one settles: move the old one aside and give the new one the app's name, so
-    // that after the settle only the old one's removal is left.
-    renames = (
-      old ? renameAside(docker, old.Id, retiredName).then(() => void (oldAside = true)) : Promise.resolve()
-    ).then(() => candidate.rename({ name: finalName }));
-    renames.catch(() => {}); // observed below (a crashing container can fail its rename meanwhile)
+    // while the new one settles, move the old one aside (its name is needed next)
+    if (old) oldRetired = renameAside(docker, old.Id, retiredName).then(() => true);
+    oldRetired.catch(() => {}); // observed below; never an unhandled rejection while the new one settles
     const exitCode = await nextExit.within(SETTLE_MS);
     if (exitCode !== null) {
       const lastLogs = await tailLogs(candidate);
@@ -92,12 +88,11 @@ export async function replaceContainer(
         `The new container exited with code ${exitCode} right after starting.${lastLogs ? ` Its last output:\n${lastLogs}` : ''}`,
       );
     }
-    await renames;
+    await oldRetired;
     await ready?.(candidate, log);
   } catch (error) {
-    await renames.catch(() => {}); // let renames in flight land before undoing them
     await candidate.remove({ force: true }).catch(() => {});
-    if (old && oldAside) {
+    if (old && (await oldRetired.catch(() => false))) {
       await docker
         .getContainer(old.Id)
         .rename({ name: finalName })
@@ -116,8 +111,10 @@ export async function replaceContainer(
   }
 
   if (old) {
-    await docker.getContainer(old.Id).remove({ force: true });
+    await Promise.all([candidate.rename({ name: finalName }), docker.getContainer(old.Id).remove({ force: true })]);
     log(`Removed the previous container.`);
+  } else {
+    await candidate.rename({ name: finalName });
   }
   log(`${finalName} is running.`);
   return { containerId: candidate.id };
