@@ -60,6 +60,9 @@ export const composeFileSchema = z
     (value) => !value.startsWith('/') && (repoRelativePath(value) ?? '') !== '',
     'the compose file path is relative to the root directory, without ".."',
   );
+/** How often auto-deploy checks a branch unless told otherwise (the apps table's default too). */
+export const DEFAULT_WATCH_INTERVAL_S = 60;
+
 /** How often auto-deploy checks the branch: at least 15 s (kind to git hosts and rate limits), at most a day. */
 export const watchIntervalSchema = z
   .number()

@@ -2,6 +2,7 @@ import type { AppDto, ProjectDto } from '../../../shared/dto/app';
 import type { TemplateCatalogDto, TemplateSecret } from '../../../shared/dto/template';
 import { MistError } from '../../../shared/errors';
 import {
+  DEFAULT_WATCH_INTERVAL_S,
   createAppInputSchema,
   updateAppInputSchema,
   type CreateAppInput,
@@ -50,9 +51,6 @@ export interface AppServiceDeps {
   /** Makes a template's secrets; default: the OS CSPRNG. */
   generateSecret?: (secret: TemplateSecret) => string;
 }
-
-/** How often auto-deploy checks a branch unless told otherwise. */
-export const DEFAULT_WATCH_INTERVAL_S = 60;
 
 /** Compose apps read this file when none is given. */
 export const DEFAULT_COMPOSE_FILE = 'docker-compose.yml';

@@ -1,6 +1,6 @@
 import type { TemplateDto, TemplateSecret } from '../../../shared/dto/template';
 import { MistError } from '../../../shared/errors';
-import type { CreateAppInput } from '../../../shared/schemas/app';
+import { DEFAULT_WATCH_INTERVAL_S, type CreateAppInput } from '../../../shared/schemas/app';
 import type { AppSettings } from '../store/apps-repo';
 import { fillTemplateEnv } from '../templates/template-env';
 import { dataPathFor } from '../templates/template-data-path';
@@ -89,7 +89,7 @@ export function planDatabaseApp(
       publicService: null,
       publicPort: null,
       autoDeploy: false,
-      watchIntervalS: 60,
+      watchIntervalS: DEFAULT_WATCH_INTERVAL_S,
     },
     env: Object.entries(filled.env).map(([key, value]) => ({ key, value, secret: secretKeys.has(key) })),
     generated: filled.generated,

@@ -16,50 +16,32 @@ const LABELS: Record<AppTab, string> = {
   shell: 'Shell',
 };
 
-/** The tabs an app of each type has: a database has no repository, build or domains; compose no resource limits. */
-const BY_TYPE: Record<AppType, readonly AppTab[]> = {
-  web: [
-    'overview',
-    'deployments',
-    'logs',
-    'shell',
-    'general',
-    'git',
-    'build',
-    'resources',
-    'environment',
-    'domains',
-    'activity',
-  ],
-  service: [
-    'overview',
-    'deployments',
-    'logs',
-    'shell',
-    'general',
-    'git',
-    'build',
-    'resources',
-    'environment',
-    'activity',
-  ],
-  database: ['overview', 'deployments', 'logs', 'shell', 'general', 'database', 'resources', 'environment', 'activity'],
-  compose: [
-    'overview',
-    'deployments',
-    'logs',
-    'shell',
-    'general',
-    'git',
-    'build',
-    'environment',
-    'domains',
-    'activity',
-  ],
+/** Every tab, in page order; each app type leaves out the ones that do not apply to it. */
+const ALL_TABS: readonly AppTab[] = [
+  'overview',
+  'deployments',
+  'logs',
+  'shell',
+  'general',
+  'git',
+  'build',
+  'database',
+  'resources',
+  'environment',
+  'domains',
+  'activity',
+];
+
+/** A database has no repository, build or domains; compose no resource limits; a service no domains. */
+const LEFT_OUT: Record<AppType, ReadonlySet<AppTab>> = {
+  web: new Set(['database']),
+  service: new Set(['database', 'domains']),
+  database: new Set(['git', 'build', 'domains']),
+  compose: new Set(['resources', 'database']),
 };
 
 export function appTabsFor(type: AppType): { id: AppTab; label: string }[] {
-  return BY_TYPE[type].map((id) => ({ id, label: LABELS[id] }));
+  return ALL_TABS.filter((id) => !LEFT_OUT[type].has(id)).map((id) => ({ id, label: LABELS[id] }));
 }
 
 const TYPE_NAMES: Record<AppType, string> = {
