@@ -4,6 +4,7 @@ import Dockerode from 'dockerode';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AppDto, ProjectDto } from '../../src/shared/dto/app';
 import type { ServerDto } from '../../src/shared/dto/server';
+import { demuxToText } from '../../src/main/core/deploy/container-replace';
 import { databasePath } from '../../src/main/core/paths';
 import { describeIntegration } from '../fixtures/integration';
 import { buildRedisImage, removeRedisImage } from '../fixtures/redis-image';
@@ -29,15 +30,7 @@ async function redisCli(appId: string, args: string[], env: string[] = []): Prom
     stream.on('end', resolve);
     stream.on('error', reject);
   });
-  // strip Docker's 8-byte frame headers
-  const raw = Buffer.concat(chunks);
-  let text = '';
-  for (let offset = 0; offset + 8 <= raw.length;) {
-    const size = raw.readUInt32BE(offset + 4);
-    text += raw.subarray(offset + 8, offset + 8 + size).toString('utf8');
-    offset += 8 + size;
-  }
-  return text.trim();
+  return demuxToText(Buffer.concat(chunks)).trim();
 }
 
 async function volumeExists(name: string): Promise<boolean> {

@@ -138,6 +138,13 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     audit: apps.audit,
     ...(options.githubApiUrl ? { apiUrl: options.githubApiUrl } : {}),
   });
+  // the app's own token first; else, for a GitHub https remote, the connected account's
+  const gitTokenFor = (appId: string) =>
+    chooseGitToken(
+      () => gitTokens.get(appId),
+      apps.apps.record(appId).gitCloneUrl,
+      () => github.token(),
+    );
   const deployments = new DeploymentsRepo(db);
   const domainHosts = { hosts: (appId: string) => domainModule.domains.hosts(appId) };
   const deploys = new DeployService({
@@ -148,13 +155,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     env: apps.env,
     audit: apps.audit,
     domains: domainHosts,
-    // the app's own token first; else, for a GitHub https remote, the connected account's
-    gitToken: (appId) =>
-      chooseGitToken(
-        () => gitTokens.get(appId),
-        apps.apps.record(appId).gitCloneUrl,
-        () => github.token(),
-      ),
+    gitToken: gitTokenFor,
     afterDeploy: (app, log) => domainModule.reportCertificates(app, log),
     templates,
     ...(options.deploysPerServer ? { perServerLimit: options.deploysPerServer } : {}),
@@ -173,12 +174,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     servers: repo,
     pool,
     deploys,
-    gitToken: (appId) =>
-      chooseGitToken(
-        () => gitTokens.get(appId),
-        apps.apps.record(appId).gitCloneUrl,
-        () => github.token(),
-      ),
+    gitToken: gitTokenFor,
     githubHead: (app) => github.branchHead(app.gitCloneUrl, app.branch),
     ...(options.autoDeployMinIntervalS !== undefined ? { minIntervalS: options.autoDeployMinIntervalS } : {}),
   });
