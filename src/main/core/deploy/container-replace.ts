@@ -1,6 +1,7 @@
 import type Dockerode from 'dockerode';
 import { MistError } from '../../../shared/errors';
 import { TRAEFIK_NETWORK } from '../../../shared/traefik-labels';
+import { describeEarlyExit, exitRightAfterStart, watchNextExit } from './early-exit';
 
 export interface ContainerSpec {
   appId: string;
@@ -33,12 +34,6 @@ export type ReadinessCheck = (container: Dockerode.Container, log: (line: string
 export function containerName(appId: string): string {
   return `app-${appId}`;
 }
-
-/**
- * How long a new container must stay up before it replaces the old one: catches a crash on start
- * (a bad command, a missing file) without slowing every deploy; real health checks come later.
- */
-const SETTLE_MS = 250;
 
 /**
  * Replaces the app's container without ever leaving it with nothing serving: the new container is
@@ -76,16 +71,19 @@ export async function replaceContainer(
     // Listen for its next exit before starting it: with a restart policy a crashing container never
     // looks "not running" for long, but each crash is an exit.
     const nextExit = watchNextExit(candidate);
-    await candidate.start();
+    await candidate.start().catch((error: Error) => {
+      nextExit.stop();
+      throw error;
+    });
     // while the new one settles, move the old one aside (its name is needed next)
     if (old) oldRetired = renameAside(docker, old.Id, retiredName).then(() => true);
     oldRetired.catch(() => {}); // observed below; never an unhandled rejection while the new one settles
-    const exitCode = await nextExit.within(SETTLE_MS);
-    if (exitCode !== null) {
+    const exit = await exitRightAfterStart(candidate, nextExit.exited).finally(nextExit.stop);
+    if (exit !== null) {
       const lastLogs = await tailLogs(candidate);
       throw new MistError(
         'docker-error',
-        `The new container exited with code ${exitCode} right after starting.${lastLogs ? ` Its last output:\n${lastLogs}` : ''}`,
+        `${describeEarlyExit(exit)}${lastLogs ? ` Its last output:\n${lastLogs}` : ''}`,
       );
     }
     await oldRetired;
@@ -226,25 +224,4 @@ export function demuxToText(buffer: Buffer): string {
     offset += 8 + size;
   }
   return offset === 0 ? buffer.toString('utf8') : text;
-}
-
-/**
- * Registers a wait for the container's next exit (Docker answers the request when it exits), so a
- * healthy start costs only the settle time, with no extra round trip. `within` gives the exit code
- * if it exited in time, else null, and drops the wait.
- */
-function watchNextExit(container: Dockerode.Container): { within(ms: number): Promise<number | null> } {
-  const controller = new AbortController();
-  const exited = container
-    .wait({ condition: 'next-exit', abortSignal: controller.signal })
-    .then((result: { StatusCode: number }) => result.StatusCode)
-    .catch(() => null);
-  return {
-    async within(ms) {
-      const timer = new Promise<null>((resolve) => setTimeout(() => resolve(null), ms));
-      const outcome = await Promise.race([exited, timer]);
-      controller.abort();
-      return outcome;
-    },
-  };
 }
