@@ -26,7 +26,7 @@ export class LogCursor {
    * Cheap while nothing is being skipped (a flood passes through here): no parsing, one comparison.
    */
   accept(stamp: string | null): boolean {
-    if (stamp === null || !STAMP.test(stamp)) return true;
+    if (stamp === null) return true;
     if (this.skipKey !== null) {
       const key = stampKey(stamp);
       if (key === null) return true;
@@ -51,6 +51,7 @@ export class LogCursor {
    * nothing was delivered yet. Lines up to the cursor read after this are skipped by `accept`.
    */
   resume(): string | null {
+    // an unreadable stamp (never one of Docker's) cannot be resumed from: the read starts over
     const key = this.lastStamp === null ? null : stampKey(this.lastStamp);
     if (key === null) return null;
     this.skipKey = key;
