@@ -9,6 +9,11 @@ const HIDE_CURSOR = '\x1b[?25l';
 /** How long after the user's own input (wheel, key, pointer) a scroll away from the bottom counts as theirs. */
 const USER_SCROLL_MS = 1_000;
 const USER_SCROLL_EVENTS = ['keydown', 'pointerdown', 'touchmove'] as const;
+/**
+ * The shortest time between two terminal writes: a line that comes after a quiet moment is shown at
+ * the next frame, but a flood is written (and repainted) about 30 times a second instead of 60.
+ */
+const FLOOD_WRITE_INTERVAL_MS = 30;
 /** Without line wrap the terminal is this wide and scrolls sideways. */
 const NO_WRAP_COLS = 400;
 
@@ -92,6 +97,7 @@ export function useLogXterm(
   const written = useRef(0);
   const frame = useRef<number | null>(null);
   const writing = useRef(false);
+  const lastWriteAt = useRef(-Infinity);
   const wrapRef = useRef(options.wrap);
   const fitRef = useRef<() => void>(() => {});
 
@@ -109,11 +115,14 @@ export function useLogXterm(
   const scheduleRef = useRef<() => void>(() => {});
   const schedule = useCallback(() => {
     if (frame.current !== null || !terminal) return;
-    frame.current = requestAnimationFrame(() => {
+    frame.current = requestAnimationFrame((now) => {
       frame.current = null;
       if (modeRef.current !== 'follow' || writing.current) return void showCount();
+      // under a flood, a write (and so a repaint) every other frame: the repaints cost as much as the lines
+      if (now - lastWriteAt.current < FLOOD_WRITE_INTERVAL_MS) return void scheduleRef.current();
       const next = queue.current.takePieces();
       if (next) {
+        lastWriteAt.current = now;
         writing.current = true;
         written.current += next.lines;
         // one write per batch: xterm parses between writes in time slices, so a backlog never
