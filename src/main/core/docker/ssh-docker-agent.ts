@@ -65,6 +65,24 @@ export class SshDockerAgent extends http.Agent {
     super.reuseSocket(socket, request);
   }
 
+  /**
+   * A connection to the Docker socket outside the agent's pools, for a stream read without Node's
+   * HTTP client (see logs/raw-log-request.ts). When the SSH transport goes away it fails with the
+   * reason, as the pooled ones do (an ssh2 channel on a dead transport never closes by itself).
+   */
+  async openUnpooled(): Promise<Duplex> {
+    const channel = await this.openDockerChannel();
+    const { serverName } = this.target();
+    const onTransportClosed = () =>
+      channel.emit(
+        'error',
+        new MistError('host-unreachable', `The SSH connection to ${serverName} dropped during a Docker request.`),
+      );
+    this.conn.once('transport-closed', onTransportClosed);
+    channel.once('close', () => this.conn.off('transport-closed', onTransportClosed));
+    return channel;
+  }
+
   override destroy(): void {
     this.conn.off('transport-closed', this.onTransportClosed);
     super.destroy();

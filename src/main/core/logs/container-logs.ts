@@ -3,6 +3,7 @@ import type Dockerode from 'dockerode';
 import type { ContainerLogLineDto } from '../../../shared/dto/app';
 import { LineSplitter } from '../deploy/line-splitter';
 import { gapText, LogCursor } from './log-cursor';
+import { openFollowedLog } from './raw-log-request';
 
 export interface LogSource {
   container: Dockerode.Container;
@@ -76,6 +77,7 @@ export function followContainerLogs(
     return new Promise<boolean>((resolve) => {
       let ended = false;
       stream.on('data', demux);
+      if (!paused) stream.resume(); // a raw log body comes paused (see openFollowedLog)
       stream.once('end', () => {
         ended = true;
         resolve(true);
@@ -118,11 +120,10 @@ export function followContainerLogs(
       if (options.signal.aborted) return;
       let stream: Readable;
       try {
-        stream = (await source.container.logs({
+        stream = await openFollowedLog(source.container, {
           ...common,
-          follow: true,
           ...(lostAt === null ? { tail: options.tail } : resumeQuery(cursor, startedSince, options.tail)),
-        })) as Readable;
+        });
       } catch (error) {
         if (lostAt === null || ++attempt > RESUME_ATTEMPTS) throw error;
         await pause(resumeDelay(attempt), options.signal);
