@@ -2,6 +2,7 @@ import { SearchAddon } from '@xterm/addon-search';
 import { Terminal, type ITheme } from '@xterm/xterm';
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { FrameQueue, lineCountLabel, splitForWrite } from '../lib/log-writer';
+import { syncScrollbarOncePerFrame } from '../lib/xterm-scrollbar-sync';
 
 const FONT_FAMILY = "ui-monospace, 'SF Mono', 'Cascadia Mono', 'DejaVu Sans Mono', Menlo, monospace";
 const FONT_SIZE = 12.5;
@@ -165,6 +166,7 @@ export function useLogXterm(
     const searchAddon = new SearchAddon();
     term.loadAddon(searchAddon);
     term.open(host);
+    const stopScrollbarSync = syncScrollbarOncePerFrame(term);
     // a log is read, not typed into: Tab moves the focus on (xterm would otherwise keep it)
     term.attachCustomKeyEventHandler((event) => event.key !== 'Tab');
     term.write(HIDE_CURSOR);
@@ -210,6 +212,7 @@ export function useLogXterm(
       writing.current = false;
       setTerminal(null);
       setSearch(null);
+      stopScrollbarSync?.();
       term.dispose();
     };
     // the terminal is made once; options are applied by the effects below
