@@ -1,5 +1,6 @@
 import Dockerode from 'dockerode';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { SshDockerAgent } from '../../src/main/core/docker/ssh-docker-agent';
 import type { AppDto, ContainerLogLineDto } from '../../src/shared/dto/app';
 import type { ConnectionStateDto } from '../../src/shared/dto/server';
 import { StreamSink } from '../../src/main/core/api/stream-sink';
@@ -73,6 +74,9 @@ describeIntegration('container logs survive a dropped connection', ['sshd', 'doc
     const states: string[] = [];
     core.pool.on('state', (state: ConnectionStateDto) => states.push(state.status));
     const numbers = () => lines.filter((line) => line.stream === 'stdout').map((line) => Number(line.text.slice(5)));
+    // both reads (the first and the resumed one) go as HTTP/1.0 on channels of their own (raw-log-request.ts)
+    const rawReads = vi.spyOn(SshDockerAgent.prototype, 'openUnpooled');
+    let rawReadCount = 0;
     const stop = core.handlers['apps.logs']({ appId: app.id, tail: 10_000, timestamps: false }, sink);
     try {
       await until(() => numbers().length >= 100, 'the first hundred lines');
@@ -86,7 +90,10 @@ describeIntegration('container logs survive a dropped connection', ['sshd', 'doc
       await new Promise((resolve) => setTimeout(resolve, 300)); // the last lines in flight
     } finally {
       stop();
+      rawReadCount = rawReads.mock.calls.length;
+      rawReads.mockRestore();
     }
+    expect(rawReadCount).toBe(2);
     const seen = numbers();
     expect(seen.length).toBeGreaterThan(250);
     expect(seen).toEqual(seen.map((_, index) => index)); // 0..N, each once, in order
