@@ -111,7 +111,7 @@ describeIntegration(
         await activeOption(page).filter({ hasText: 'kb-blog/docs' }).waitFor();
         await page.keyboard.press('Escape');
         await palette(page).waitFor({ state: 'detached' });
-        expect(await focused(page)).toMatchObject({ tag: 'H1', text: 'docs' });
+        await expect.poll(() => focused(page)).toMatchObject({ tag: 'H1', text: 'docs' });
 
         // Ctrl+K, find the app, → for its actions, choose Deploy.
         await page.keyboard.press('Control+K');

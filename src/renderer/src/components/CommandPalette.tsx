@@ -1,5 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import type { AppDto } from '../../../shared/dto/app';
 import { preparePaletteItems, rankPaletteItems, type RankedPaletteItem } from '../../../shared/fuzzy-match';
 import { api, queryKeys } from '../api';
@@ -68,7 +77,9 @@ export function CommandPalette({ onClose, run }: CommandPaletteProps) {
   const activeIndex = rows.length === 0 ? -1 : Math.min(active, rows.length - 1);
   const optionId = (index: number) => `${listId}-option-${index}`;
 
-  useEffect(() => {
+  // a layout effect: its cleanup closes the dialog while it is still in the page, so the browser
+  // gives focus back to where it was (removed first, an open dialog leaves focus on <body>)
+  useLayoutEffect(() => {
     const dialog = dialogRef.current;
     if (dialog && !dialog.open) dialog.showModal();
     inputRef.current?.focus();

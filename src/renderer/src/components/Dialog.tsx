@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 
 interface DialogProps {
   title: string;
@@ -13,7 +13,9 @@ export function Dialog({ title, onClose, children, busy = false }: DialogProps) 
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
-  useEffect(() => {
+  // a layout effect: its cleanup closes the dialog while it is still in the page, so the browser
+  // gives focus back to where it was (removed first, an open dialog leaves focus on <body>)
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
     return () => dialog?.close();
