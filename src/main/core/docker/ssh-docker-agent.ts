@@ -72,12 +72,7 @@ export class SshDockerAgent extends http.Agent {
    */
   async openUnpooled(): Promise<Duplex> {
     const channel = await this.openDockerChannel();
-    const { serverName } = this.target();
-    const onTransportClosed = () =>
-      channel.emit(
-        'error',
-        new MistError('host-unreachable', `The SSH connection to ${serverName} dropped during a Docker request.`),
-      );
+    const onTransportClosed = () => this.failInFlight(channel);
     this.conn.once('transport-closed', onTransportClosed);
     channel.once('close', () => this.conn.off('transport-closed', onTransportClosed));
     return channel;
@@ -119,17 +114,21 @@ export class SshDockerAgent extends http.Agent {
       for (const socket of [...(sockets ?? [])]) this.unpool(socket);
     }
     if (!includeBusy) return;
-    const { serverName } = this.target();
     for (const sockets of Object.values(this.sockets)) {
       for (const socket of [...(sockets ?? [])]) {
-        // requests in flight fail with the real reason, not a bare "socket hang up"
-        socket.emit(
-          'error',
-          new MistError('host-unreachable', `The SSH connection to ${serverName} dropped during a Docker request.`),
-        );
+        this.failInFlight(socket);
         this.unpool(socket);
       }
     }
+  }
+
+  /** A request in flight on a dropped transport fails with the real reason, not a bare "socket hang up". */
+  private failInFlight(socket: Duplex): void {
+    const { serverName } = this.target();
+    socket.emit(
+      'error',
+      new MistError('host-unreachable', `The SSH connection to ${serverName} dropped during a Docker request.`),
+    );
   }
 
   private unpool(socket: Duplex): void {

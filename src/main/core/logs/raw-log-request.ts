@@ -92,7 +92,7 @@ function readAll(socket: Duplex, first: Buffer): Promise<string> {
   });
 }
 
-/** Docker's error answer (`{"message": …}`) as dockerode reports it: `(HTTP code 404) … - message`. */
+/** Docker's error answer (`{"message": …}`) as an error like dockerode's: `(HTTP code 404) message`, with statusCode. */
 function dockerError(status: number, body: string): Error & { statusCode: number } {
   let message = body.trim();
   try {

@@ -24,8 +24,6 @@ import {
   type PaletteActionKind,
 } from '../lib/palette-items';
 
-/** Rows shown at most: ranking is cheap at 1,000 apps, rendering every match would not be. */
-
 interface CommandPaletteProps {
   onClose: () => void;
   run: (app: AppDto, kind: PaletteActionKind, host?: string) => void;

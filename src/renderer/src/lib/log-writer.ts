@@ -101,8 +101,8 @@ export class FrameQueue {
 /**
  * xterm parses its write queue in time slices, but one write at a time: a big write is one long task.
  * Writes are cut at line ends into pieces of about `maxChars` (8 KiB measured best: smaller pieces
- * cost throughput and did not remove the first flood's long tasks, which come from xterm's scrollbar
- * updating on every line until the scrollback is full: xtermjs/xterm.js#444, #6106).
+ * cost throughput; the first flood's long tasks came from xterm's scrollbar instead, see
+ * xterm-scrollbar-sync.ts).
  */
 export function splitForWrite(text: string, maxChars = 8_192): string[] {
   if (text.length <= maxChars) return [text];
