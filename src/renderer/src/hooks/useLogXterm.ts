@@ -193,7 +193,15 @@ export function useLogXterm(
         else term.scrollToBottom();
       } else if (atBottom && modeRef.current === 'scrolled') setMode('follow');
     };
-    const onScroll = term.onScroll(sync);
+    // xterm reports a scroll for every line a flood moves: checking once per frame is enough
+    let syncFrame: number | null = null;
+    const onScroll = term.onScroll(() => {
+      if (syncFrame === null)
+        syncFrame = requestAnimationFrame(() => {
+          syncFrame = null;
+          sync();
+        });
+    });
     const onInput = () => {
       userInputAt = performance.now();
     };
@@ -205,6 +213,7 @@ export function useLogXterm(
     return () => {
       observer.disconnect();
       onScroll.dispose();
+      if (syncFrame !== null) cancelAnimationFrame(syncFrame);
       host.removeEventListener('wheel', onWheel);
       for (const type of USER_SCROLL_EVENTS) host.removeEventListener(type, onInput, { capture: true });
       if (frame.current !== null) cancelAnimationFrame(frame.current);
