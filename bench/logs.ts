@@ -18,6 +18,7 @@
  * everything it started (container, browser, web shell, core, sshd) on success, failure or signal.
  */
 import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import Dockerode from 'dockerode';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
@@ -31,6 +32,7 @@ import { CHROMIUM_ARGS, RENDERER_DIR, ensureRendererBuild } from '../test/e2e/e2
 import { intArg, parseArgs, rejectUnknown } from './lib/args';
 import { runBench, type Cleanup } from './lib/cleanup';
 import { LOGS_PROBE_SCRIPT, type ProbeReport } from './lib/logs-probe';
+import { cpuBetween, cpuSnapshot, type CpuByKind } from './lib/process-cpu';
 
 const DEADLINE_MS = 8 * 60_000;
 const TARGET_RATE = 100_000;
@@ -50,6 +52,8 @@ interface Phase {
   ms: number;
   longestTaskMs: number;
   heapAfter: number;
+  /** CPU seconds each kind of process used during the flood (the whole machine: server and client share it). */
+  cpu: CpuByKind;
 }
 
 async function main(cleanup: Cleanup): Promise<number> {
@@ -147,10 +151,12 @@ async function main(cleanup: Cleanup): Promise<number> {
   for (const phase of [1, 2]) {
     log(`phase ${phase}: ${perPhase.toLocaleString('en')} lines`);
     const taskFrom = (await page.evaluate('performance.now()')) as number;
+    const cpuBefore = cpuSnapshot();
     const triggeredAt = Date.now();
     await Promise.all(sources.map((container) => exec(container, ['touch', `/tmp/go${phase}`])));
     const total = phase * perPhase;
     const done = await waitForCount(page, total, 180_000);
+    const cpu = cpuBetween(cpuBefore, cpuSnapshot());
     const taskTo = (await page.evaluate('performance.now()')) as number;
     const report = await probe(page);
     const produced = (await producedRate(name, phase, perSource)) * containers;
@@ -164,6 +170,7 @@ async function main(cleanup: Cleanup): Promise<number> {
       ms,
       longestTaskMs: Math.round(Math.max(0, ...tasks.map((task) => task.duration))),
       heapAfter,
+      cpu,
     });
     log(`  ${phases.at(-1)!.rate.toLocaleString('en')} lines/s, longest task ${phases.at(-1)!.longestTaskMs} ms`);
     if (traceFile && phase === 1) {
@@ -240,6 +247,10 @@ async function main(cleanup: Cleanup): Promise<number> {
     `${pad('renderer JS heap after (GC)', 34)}${pad(mb(phases[0]!.heapAfter), 16)}${pad(mb(phases[1]!.heapAfter), 16)}`,
   );
   out('');
+  out(
+    `CPU seconds used during the floods, per ${(1_000_000).toLocaleString('en')} lines (${cpus().length} cores shared by server and client):`,
+  );
+  out(`  ${cpuPerMillion(phases)}`);
   out(`renderer JS heap before the flood: ${mb(heapBefore)}`);
   out(
     `baseline: docker hands the whole log (${total.toLocaleString('en')} lines) out over its local socket, no SSH, no UI, at ${raw.toLocaleString('en')} lines/s`,
@@ -274,6 +285,24 @@ async function main(cleanup: Cleanup): Promise<number> {
     }),
   );
   return strict && !targets.every((target) => target.pass) ? 1 : 0;
+}
+
+/** Each kind's CPU seconds over both floods, scaled to a million lines; the busiest first. */
+function cpuPerMillion(phases: readonly Phase[]): string {
+  const lines = phases.reduce((sum, phase) => sum + phase.lines, 0);
+  const seconds: CpuByKind = {};
+  for (const phase of phases)
+    for (const [kind, used] of Object.entries(phase.cpu)) seconds[kind] = (seconds[kind] ?? 0) + used;
+  const perMillion = (used: number) => ((used * 1_000_000) / lines).toFixed(1);
+  const total = Object.values(seconds).reduce((sum, used) => sum + used, 0);
+  const wall = phases.reduce((sum, phase) => sum + phase.ms, 0) / 1000;
+  return (
+    Object.entries(seconds)
+      .sort(([, a], [, b]) => b - a)
+      .map(([kind, used]) => `${kind} ${perMillion(used)} s`)
+      .join(', ') +
+    `; in all ${perMillion(total)} s (${((total / wall / cpus().length) * 100).toFixed(0)}% of the cores)`
+  );
 }
 
 function mb(bytes: number): string {
