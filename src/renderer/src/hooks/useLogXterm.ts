@@ -193,15 +193,7 @@ export function useLogXterm(
         else term.scrollToBottom();
       } else if (atBottom && modeRef.current === 'scrolled') setMode('follow');
     };
-    // xterm reports a scroll for every line a flood moves: checking once per frame is enough
-    let syncFrame: number | null = null;
-    const onScroll = term.onScroll(() => {
-      if (syncFrame === null)
-        syncFrame = requestAnimationFrame(() => {
-          syncFrame = null;
-          sync();
-        });
-    });
+    const onScroll = term.onScroll(sync);
     const onInput = () => {
       userInputAt = performance.now();
     };
@@ -213,7 +205,6 @@ export function useLogXterm(
     return () => {
       observer.disconnect();
       onScroll.dispose();
-      if (syncFrame !== null) cancelAnimationFrame(syncFrame);
       host.removeEventListener('wheel', onWheel);
       for (const type of USER_SCROLL_EVENTS) host.removeEventListener(type, onInput, { capture: true });
       if (frame.current !== null) cancelAnimationFrame(frame.current);
