@@ -97,8 +97,10 @@ describeIntegration('container logs survive a dropped connection', ['sshd', 'doc
     const seen = numbers();
     expect(seen.length).toBeGreaterThan(250);
     expect(seen).toEqual(seen.map((_, index) => index)); // 0..N, each once, in order
+    // the gap line, and the stop at the end (logs-follow-across.test.ts follows what comes after one)
     const system = lines.filter((line) => line.stream === 'system');
-    expect(system).toHaveLength(1);
+    expect(system).toHaveLength(2);
+    expect(system[1]!.text).toMatch(/^— the container stopped at /);
     expect(system[0]!.text).toMatch(/^— connection lost at \d\d:\d\d:\d\d, resumed; lines in between were fetched —$/);
     // the gap line sits where the connection broke: before it, lines read on the first connection
     const gapAt = lines.indexOf(system[0]!);

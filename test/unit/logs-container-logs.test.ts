@@ -16,7 +16,7 @@ function frame(stream: 1 | 2, text: string): Buffer {
 function fakeContainer(tty = false): { container: Dockerode.Container; stream: PassThrough } {
   const stream = new PassThrough();
   const container = {
-    inspect: async () => ({ Config: { Tty: tty } }),
+    inspect: async () => ({ Id: 'c1', State: { StartedAt: '2024-05-01T10:00:00Z' }, Config: { Tty: tty } }),
     logs: async () => stream,
   } as unknown as Dockerode.Container;
   return { container, stream };
@@ -108,7 +108,7 @@ describe('followContainerLogs after a dropped connection', () => {
     const second = new PassThrough();
     const queries: Record<string, unknown>[] = [];
     const container = {
-      inspect: async () => ({ Config: { Tty: false } }),
+      inspect: async () => ({ Id: 'c1', State: { StartedAt: '2024-05-01T10:00:00Z' }, Config: { Tty: false } }),
       logs: async (query: Record<string, unknown>) => {
         queries.push(query);
         if (queries.length === 2) throw new Error('reconnecting');

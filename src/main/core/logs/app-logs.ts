@@ -32,7 +32,9 @@ export function followAppLogs(
     if (signal.aborted) return;
     if (missing) onLines([systemLine(input.service, missing)]);
     const prefix = app.type === 'compose' && input.service === undefined;
-    follower = followContainerLogs(sources, { ...input, prefix, signal }, onLines);
+    // one container, followed by name: across its restarts and a deploy's replacement
+    const reattach = app.type !== 'compose';
+    follower = followContainerLogs(sources, { ...input, prefix, reattach, signal }, onLines);
     if (paused) follower.pause();
     return follower.done;
   });

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type Dockerode from 'dockerode';
 import type { ContainerLogLineDto } from '../../../shared/dto/app';
 import { LineSplitter } from '../deploy/line-splitter';
-import { gapText, LogCursor } from './log-cursor';
+import { clockTime, gapText, LogCursor } from './log-cursor';
 import { openFollowedLog } from './raw-log-request';
 
 export interface LogSource {
@@ -18,6 +18,11 @@ export interface LogOptions {
   follow?: boolean;
   /** Prefix each line with `service | ` (a combined log of several services). */
   prefix?: boolean;
+  /**
+   * Following one app container by name: when it stops, wait until a container of that name runs
+   * again (a restart, or a deploy's replacement) and go on with its log instead of ending.
+   */
+  reattach?: boolean;
   signal: AbortSignal;
 }
 
@@ -32,6 +37,8 @@ export interface LogFollower {
 const BATCH_MAX = 2_000;
 /** A broken read is resumed this many times (with backoff) before the log gives up with a system line. */
 const RESUME_ATTEMPTS = 12;
+/** How often a stopped container is looked at, waiting for it (or its replacement) to run. */
+const REATTACH_POLL_MS = 1_000;
 
 /**
  * Follows the logs of one or more containers over the Docker API: demultiplexed here (stdout vs
@@ -90,10 +97,11 @@ export function followContainerLogs(
   const followOne = async (source: LogSource): Promise<void> => {
     const format = lineFormatter(source.service, options);
     const info = await source.container.inspect();
-    const tty = Boolean(info.Config.Tty);
+    let tty = Boolean(info.Config.Tty);
+    let run: ContainerRun = { id: info.Id, startedAt: info.State.StartedAt };
     const common = { stdout: true, stderr: true, timestamps: true } as const;
     // a followed read resumes after a dropped connection from the last timestamp it delivered
-    const cursor = new LogCursor();
+    let cursor = new LogCursor();
     const reader = (into: (line: ContainerLogLineDto) => void) => {
       const onLine = (stream: 'stdout' | 'stderr') => (raw: string) => {
         const stamp = leadingStamp(raw);
@@ -116,33 +124,70 @@ export function followContainerLogs(
     let lostAt: Date | null = null;
     let attempt = 0;
     let startedSince: string | null = null;
+    /** What the next read asks for beyond the first one's tail: a resumed, restarted or new container. */
+    let next: 'first' | 'resume' | 'whole' = 'first';
     for (;;) {
       if (options.signal.aborted) return;
       let stream: Readable;
       try {
         stream = await openFollowedLog(source.container, {
           ...common,
-          ...(lostAt === null ? { tail: options.tail } : resumeQuery(cursor, startedSince, options.tail)),
+          ...(next === 'first'
+            ? { tail: options.tail }
+            : next === 'whole'
+              ? {}
+              : resumeQuery(cursor, startedSince, options.tail)),
         });
       } catch (error) {
-        if (lostAt === null || ++attempt > RESUME_ATTEMPTS) throw error;
+        // only a later read is retried (after a drop, a restart or a replacement)
+        if (next === 'first' || ++attempt > RESUME_ATTEMPTS) throw error;
         await pause(resumeDelay(attempt), options.signal);
         continue;
       }
       if (options.signal.aborted) return void stream.destroy();
-      if (lostAt === null) startedSince = sinceFromHttpDate(stream);
-      else {
+      if (next === 'first') startedSince = sinceFromHttpDate(stream);
+      attempt = 0;
+      if (lostAt !== null) {
         emit(systemLine(source.service, gapText(lostAt)));
         lostAt = null;
-        attempt = 0;
       }
       const read = reader(emit);
       const clean = await pump(stream, read.demux);
       if (options.signal.aborted) return;
-      // a clean end: the container stopped. Otherwise the connection broke: a partial line is re-read
-      if (clean) return read.flush();
-      lostAt = new Date();
-      await pause(resumeDelay(1), options.signal);
+      if (!clean) {
+        // the connection broke: resume from the cursor (a partial line is re-read)
+        lostAt = new Date();
+        next = 'resume';
+        await pause(resumeDelay(1), options.signal);
+        continue;
+      }
+      // a clean end: the container stopped
+      read.flush();
+      if (!options.reattach) return;
+      emit(
+        systemLine(
+          source.service,
+          `— the container stopped at ${clockTime(new Date())}; the log goes on when it runs again —`,
+        ),
+      );
+      const running = await nextRun(source.container, run, options.signal);
+      if (running === null) return;
+      tty = running.tty;
+      if (running.id === run.id) {
+        emit(systemLine(source.service, '— the container started again —'));
+        next = 'resume';
+      } else {
+        // a deploy replaced it: the new container's whole log is new
+        emit(
+          systemLine(
+            source.service,
+            `— a new container took over (${running.id.slice(0, 12)}): its log from the start —`,
+          ),
+        );
+        cursor = new LogCursor();
+        next = 'whole';
+      }
+      run = running;
     }
   };
 
@@ -165,6 +210,31 @@ export function followContainerLogs(
     },
     done,
   };
+}
+
+interface ContainerRun {
+  id: string;
+  startedAt: string;
+}
+
+/**
+ * Waits until the container named like `container` runs again: the same one restarted (a new start
+ * time) or another one under that name (a deploy's replacement). Null once the signal aborts. A
+ * missing container, or one that cannot be inspected now (the connection is down), is looked at again.
+ */
+async function nextRun(
+  container: Dockerode.Container,
+  last: ContainerRun,
+  signal: AbortSignal,
+): Promise<(ContainerRun & { tty: boolean }) | null> {
+  for (;;) {
+    await pause(REATTACH_POLL_MS, signal);
+    if (signal.aborted) return null;
+    const info = await container.inspect().catch(() => null);
+    if (!info?.State.Running) continue;
+    const run = { id: info.Id, startedAt: info.State.StartedAt, tty: Boolean(info.Config.Tty) };
+    if (run.id !== last.id || run.startedAt !== last.startedAt) return run;
+  }
 }
 
 /** A note from Mist Desktop in the log (a source that failed or ended). */

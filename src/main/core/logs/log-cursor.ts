@@ -89,7 +89,11 @@ function keyToSince(key: string): string {
 
 /** `— connection lost at 14:03:07, resumed; lines in between were fetched —` (local time of `at`). */
 export function gapText(at: Date): string {
+  return `— connection lost at ${clockTime(at)}, resumed; lines in between were fetched —`;
+}
+
+/** `10:00:07`, local time: when something happened, in the log's own lines. */
+export function clockTime(at: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  const time = `${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`;
-  return `— connection lost at ${time}, resumed; lines in between were fetched —`;
+  return `${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`;
 }

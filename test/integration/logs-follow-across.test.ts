@@ -1,0 +1,120 @@
+import Dockerode from 'dockerode';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { AppDto, ContainerLogLineDto } from '../../src/shared/dto/app';
+import { StreamSink } from '../../src/main/core/api/stream-sink';
+import { BASE_IMAGE } from '../fixtures/docker-host';
+import { describeIntegration } from '../fixtures/integration';
+import { startTestSshd, type TestSshd } from '../fixtures/sshd';
+import { serverInput } from '../support/server-input';
+import { createTestCore, type TestCore } from '../support/test-core';
+
+const local = new Dockerode({ socketPath: '/var/run/docker.sock' });
+const printing = (word: string) => `i=0; while :; do echo ${word} $i; i=$((i+1)); sleep 0.01; done`;
+
+async function until(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describeIntegration(
+  'a followed app log goes on across a restart and a replacement',
+  ['sshd', 'docker', 'keychain', 'root'],
+  () => {
+    let sshd: TestSshd;
+    let core: TestCore;
+    let app: AppDto;
+    const name = () => `app-${app.id}`;
+
+    beforeAll(async () => {
+      sshd = await startTestSshd();
+      core = await createTestCore();
+      const server = await core.servers.add(serverInput(sshd));
+      const project = await core.handlers['projects.create']({
+        name: `across-${Date.now().toString(36)}`,
+        serverId: server.id,
+      });
+      app = await core.handlers['apps.create']({
+        projectId: project.id,
+        name: 'printer',
+        type: 'service',
+        port: 8080,
+        gitUrl: 'https://example.invalid/repo.git',
+      } as never);
+      const container = await local.createContainer({
+        name: name(),
+        Image: BASE_IMAGE,
+        Cmd: ['sh', '-c', printing('old')],
+        Labels: { 'mist.project': project.id, 'mist.app': app.id },
+      });
+      await container.start();
+    });
+
+    afterAll(async () => {
+      if (app)
+        for (const container of [name(), `${name()}-next`])
+          await local
+            .getContainer(container)
+            .remove({ force: true })
+            .catch(() => {});
+      await core?.dispose();
+      await sshd?.stop();
+    });
+
+    it('marks the stop, then follows the restarted container and then the one a deploy put in its place', async () => {
+      const lines: ContainerLogLineDto[] = [];
+      const sink = new StreamSink<ContainerLogLineDto>((events) => {
+        lines.push(...events);
+        sink.acknowledge(events.length);
+      });
+      const system = () => lines.filter((line) => line.stream === 'system').map((line) => line.text);
+      const after = (marker: RegExp) => {
+        const at = lines.findIndex((line) => line.stream === 'system' && marker.test(line.text));
+        return at < 0 ? [] : lines.slice(at + 1).filter((line) => line.stream === 'stdout');
+      };
+      const stop = core.handlers['apps.logs']({ appId: app.id, tail: 10_000, timestamps: false }, sink);
+      try {
+        await until(() => lines.length >= 30, 'the first lines');
+        await local.getContainer(name()).restart({ t: 0 });
+        await until(() => after(/started again/).length >= 30, 'lines of the restarted container');
+
+        // what a deploy does: the new container runs beside the old one, the old one goes, the new one takes the name
+        const next = await local.createContainer({
+          name: `${name()}-next`,
+          Image: BASE_IMAGE,
+          Cmd: ['sh', '-c', printing('new')],
+        });
+        await next.start();
+        await local.getContainer(name()).remove({ force: true });
+        await next.rename({ name: name() });
+        await until(() => after(/a new container took over/).length >= 30, 'lines of the new container');
+      } finally {
+        stop();
+      }
+
+      expect(system()).toHaveLength(4);
+      expect(system()[0]).toMatch(/^— the container stopped at \d\d:\d\d:\d\d; the log goes on when it runs again —$/);
+      expect(system()[1]).toBe('— the container started again —');
+      expect(system()[2]).toMatch(/^— the container stopped at /);
+      expect(system()[3]).toMatch(/^— a new container took over \([0-9a-f]{12}\): its log from the start —$/);
+
+      // each run of a container, between the marks, is 0..N once and in order: nothing repeated, nothing lost
+      const runs: string[][] = [[]];
+      for (const line of lines) {
+        if (line.stream === 'system') runs.push([]);
+        else runs[runs.length - 1]!.push(line.text);
+      }
+      const counted = (texts: string[], word: string) => texts.map((_, index) => `${word} ${index}`);
+      expect(runs[0]!.length).toBeGreaterThanOrEqual(30);
+      expect(runs[0]).toEqual(counted(runs[0]!, 'old'));
+      expect(runs[1]).toEqual([]); // nothing while it was stopped
+      expect(runs[2]!.length).toBeGreaterThanOrEqual(30);
+      expect(runs[2]).toEqual(counted(runs[2]!, 'old')); // the restarted process counts from 0 again
+      expect(runs[3]).toEqual([]);
+      expect(runs[4]!.length).toBeGreaterThanOrEqual(30);
+      expect(runs[4]).toEqual(counted(runs[4]!, 'new'));
+    });
+  },
+);
