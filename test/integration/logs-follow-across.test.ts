@@ -20,7 +20,7 @@ async function until(check: () => boolean, what: string, timeoutMs = 20_000): Pr
 }
 
 describeIntegration(
-  'a followed app log goes on across a restart and a replacement',
+  'a followed app log starts with its first container and goes on across a restart and a replacement',
   ['sshd', 'docker', 'keychain', 'root'],
   () => {
     let sshd: TestSshd;
@@ -43,13 +43,6 @@ describeIntegration(
         port: 8080,
         gitUrl: 'https://example.invalid/repo.git',
       } as never);
-      const container = await local.createContainer({
-        name: name(),
-        Image: BASE_IMAGE,
-        Cmd: ['sh', '-c', printing('old')],
-        Labels: { 'mist.project': project.id, 'mist.app': app.id },
-      });
-      await container.start();
     });
 
     afterAll(async () => {
@@ -63,7 +56,7 @@ describeIntegration(
       await sshd?.stop();
     });
 
-    it('marks the stop, then follows the restarted container and then the one a deploy put in its place', async () => {
+    it('waits for the first container, marks a stop, then follows the restarted container and the one a deploy put in its place', async () => {
       const lines: ContainerLogLineDto[] = [];
       const sink = new StreamSink<ContainerLogLineDto>((events) => {
         lines.push(...events);
@@ -76,7 +69,15 @@ describeIntegration(
       };
       const stop = core.handlers['apps.logs']({ appId: app.id, tail: 10_000, timestamps: false }, sink);
       try {
-        await until(() => lines.length >= 30, 'the first lines');
+        // opened before the app's first deploy: the log waits for its container
+        await until(() => system().length === 1, 'the line saying there is no container yet');
+        const first = await local.createContainer({
+          name: name(),
+          Image: BASE_IMAGE,
+          Cmd: ['sh', '-c', printing('old')],
+        });
+        await first.start();
+        await until(() => lines.length >= 31, 'the first lines');
         await local.getContainer(name()).restart({ t: 0 });
         await until(() => after(/started again/).length >= 30, 'lines of the restarted container');
 
@@ -94,11 +95,13 @@ describeIntegration(
         stop();
       }
 
-      expect(system()).toHaveLength(4);
-      expect(system()[0]).toMatch(/^— the container stopped at \d\d:\d\d:\d\d; the log goes on when it runs again —$/);
-      expect(system()[1]).toBe('— the container started again —');
-      expect(system()[2]).toMatch(/^— the container stopped at /);
-      expect(system()[3]).toMatch(/^— a new container took over \([0-9a-f]{12}\): its log from the start —$/);
+      const marks = system();
+      expect(marks).toHaveLength(5);
+      expect(marks[0]).toBe('printer has no container on its server yet: its log starts here when a deploy runs it.');
+      expect(marks[1]).toMatch(/^— the container stopped at \d\d:\d\d:\d\d; the log goes on when it runs again —$/);
+      expect(marks[2]).toBe('— the container started again —');
+      expect(marks[3]).toMatch(/^— the container stopped at /);
+      expect(marks[4]).toMatch(/^— a new container took over \([0-9a-f]{12}\): its log from the start —$/);
 
       // each run of a container, between the marks, is 0..N once and in order: nothing repeated, nothing lost
       const runs: string[][] = [[]];
@@ -107,14 +110,15 @@ describeIntegration(
         else runs[runs.length - 1]!.push(line.text);
       }
       const counted = (texts: string[], word: string) => texts.map((_, index) => `${word} ${index}`);
-      expect(runs[0]!.length).toBeGreaterThanOrEqual(30);
-      expect(runs[0]).toEqual(counted(runs[0]!, 'old'));
-      expect(runs[1]).toEqual([]); // nothing while it was stopped
-      expect(runs[2]!.length).toBeGreaterThanOrEqual(30);
-      expect(runs[2]).toEqual(counted(runs[2]!, 'old')); // the restarted process counts from 0 again
-      expect(runs[3]).toEqual([]);
-      expect(runs[4]!.length).toBeGreaterThanOrEqual(30);
-      expect(runs[4]).toEqual(counted(runs[4]!, 'new'));
+      expect(runs[0]).toEqual([]); // before the first container
+      expect(runs[1]!.length).toBeGreaterThanOrEqual(30);
+      expect(runs[1]).toEqual(counted(runs[1]!, 'old'));
+      expect(runs[2]).toEqual([]); // nothing while it was stopped
+      expect(runs[3]!.length).toBeGreaterThanOrEqual(30);
+      expect(runs[3]).toEqual(counted(runs[3]!, 'old')); // the restarted process counts from 0 again
+      expect(runs[4]).toEqual([]);
+      expect(runs[5]!.length).toBeGreaterThanOrEqual(30);
+      expect(runs[5]).toEqual(counted(runs[5]!, 'new'));
     });
   },
 );

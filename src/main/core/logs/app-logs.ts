@@ -3,7 +3,7 @@ import type { AppDto, ContainerLogLineDto } from '../../../shared/dto/app';
 import { MistError } from '../../../shared/errors';
 import { listComposeContainers } from '../compose/compose-status';
 import { containerName } from '../deploy/container-replace';
-import { followContainerLogs, systemLine, type LogFollower, type LogSource } from './container-logs';
+import { followContainerLogs, systemLine, waitForRun, type LogFollower, type LogSource } from './container-logs';
 
 export interface AppLogsInput {
   service?: string;
@@ -14,7 +14,8 @@ export interface AppLogsInput {
 /**
  * Follows an app's log: its one container (web, service, database apps), or every service of a
  * compose app (each line prefixed `service | `), or just the one service asked for. Throws at once
- * for a service on a non-compose app; a missing container becomes a `system` line.
+ * for a service on a non-compose app; a missing container becomes a `system` line (a single-container
+ * app's log then waits for its first container).
  */
 export function followAppLogs(
   docker: Dockerode,
@@ -28,9 +29,15 @@ export function followAppLogs(
   }
   let follower: LogFollower | null = null;
   let paused = false;
-  const done = sourcesOf(docker, app, input.service).then(({ sources, missing }) => {
+  const done = sourcesOf(docker, app, input.service).then(async ({ sources, missing }) => {
     if (signal.aborted) return;
     if (missing) onLines([systemLine(input.service, missing)]);
+    if (missing && app.type !== 'compose') {
+      // its log starts with the container its first deploy runs
+      const container = docker.getContainer(containerName(app.id));
+      if ((await waitForRun(container, null, signal)) === null) return;
+      sources = [{ container }];
+    }
     const prefix = app.type === 'compose' && input.service === undefined;
     // one container, followed by name: across its restarts and a deploy's replacement
     const reattach = app.type !== 'compose';
@@ -69,7 +76,10 @@ async function sourcesOf(
     );
     return exists
       ? { sources: [{ container }], missing: null }
-      : { sources: [], missing: `${app.name} has no container on its server; deploy it first.` };
+      : {
+          sources: [],
+          missing: `${app.name} has no container on its server yet: its log starts here when a deploy runs it.`,
+        };
   }
   const containers = (await listComposeContainers(docker, app.id))
     .map((c) => ({ id: c.Id, service: c.Labels['com.docker.compose.service'] ?? '?' }))

@@ -170,7 +170,7 @@ export function followContainerLogs(
           `— the container stopped at ${clockTime(new Date())}; the log goes on when it runs again —`,
         ),
       );
-      const running = await nextRun(source.container, run, options.signal);
+      const running = await waitForRun(source.container, run, options.signal);
       if (running === null) return;
       tty = running.tty;
       if (running.id === run.id) {
@@ -212,19 +212,20 @@ export function followContainerLogs(
   };
 }
 
-interface ContainerRun {
+export interface ContainerRun {
   id: string;
   startedAt: string;
 }
 
 /**
- * Waits until the container named like `container` runs again: the same one restarted (a new start
- * time) or another one under that name (a deploy's replacement). Null once the signal aborts. A
- * missing container, or one that cannot be inspected now (the connection is down), is looked at again.
+ * Waits until the container named like `container` runs: any run (`last` null), or one other than
+ * `last` — the same container restarted (a new start time) or another one under that name (a
+ * deploy's replacement). Null once the signal aborts. A missing container, or one that cannot be
+ * inspected now (the connection is down), is looked at again.
  */
-async function nextRun(
+export async function waitForRun(
   container: Dockerode.Container,
-  last: ContainerRun,
+  last: ContainerRun | null,
   signal: AbortSignal,
 ): Promise<(ContainerRun & { tty: boolean }) | null> {
   for (;;) {
@@ -233,7 +234,7 @@ async function nextRun(
     const info = await container.inspect().catch(() => null);
     if (!info?.State.Running) continue;
     const run = { id: info.Id, startedAt: info.State.StartedAt, tty: Boolean(info.Config.Tty) };
-    if (run.id !== last.id || run.startedAt !== last.startedAt) return run;
+    if (last === null || run.id !== last.id || run.startedAt !== last.startedAt) return run;
   }
 }
 
