@@ -97,6 +97,35 @@ describe('followContainerLogs', () => {
     await follower.done;
     expect(lines).toEqual([{ stream: 'system', text: 'db | Cannot read the log: no such container', service: 'db' }]);
   });
+
+  it('with reattach, a log that ends says when Docker stopped the container, then waits for it to run again', async () => {
+    const stream = new PassThrough();
+    const stoppedAt = new Date(2024, 4, 1, 9, 41, 7); // local time, as the line shows it
+    const container = {
+      inspect: async () => ({
+        Id: 'c1',
+        State: { Running: false, StartedAt: '2024-05-01T08:00:00Z', FinishedAt: stoppedAt.toISOString() },
+        Config: { Tty: false },
+      }),
+      logs: async () => stream,
+    } as unknown as Dockerode.Container;
+    const lines: ContainerLogLineDto[] = [];
+    const controller = new AbortController();
+    const follower = followContainerLogs(
+      [{ container }],
+      { tail: 10, timestamps: false, reattach: true, signal: controller.signal },
+      (batch) => lines.push(...batch),
+    );
+    await tick();
+    stream.end(frame(1, 'last words\n'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    controller.abort(); // while it waits for the container to run again
+    await follower.done;
+    expect(lines).toEqual([
+      { stream: 'stdout', text: 'last words' },
+      { stream: 'system', text: '— the container stopped at 09:41:07; the log goes on when it runs again —' },
+    ]);
+  });
 });
 
 describe('followContainerLogs after a dropped connection', () => {

@@ -164,10 +164,11 @@ export function followContainerLogs(
       // a clean end: the container stopped
       read.flush();
       if (!options.reattach) return;
+      const stoppedAt = await stopTime(source.container);
       emit(
         systemLine(
           source.service,
-          `— the container stopped at ${clockTime(new Date())}; the log goes on when it runs again —`,
+          `— the container stopped at ${clockTime(stoppedAt)}; the log goes on when it runs again —`,
         ),
       );
       const running = await waitForRun(source.container, run, options.signal);
@@ -236,6 +237,14 @@ export async function waitForRun(
     const run = { id: info.Id, startedAt: info.State.StartedAt, tty: Boolean(info.Config.Tty) };
     if (last === null || run.id !== last.id || run.startedAt !== last.startedAt) return run;
   }
+}
+
+/** When Docker says the container stopped (it may have been before the log was opened), else now. */
+async function stopTime(container: Dockerode.Container): Promise<Date> {
+  const info = await container.inspect().catch(() => null);
+  const finished = info && !info.State.Running ? Date.parse(info.State.FinishedAt) : Number.NaN;
+  // a container that never stopped reports 0001-01-01
+  return Number.isNaN(finished) || finished <= 0 ? new Date() : new Date(finished);
 }
 
 /** A note from Mist Desktop in the log (a source that failed or ended). */
