@@ -12,10 +12,10 @@ const USER_SCROLL_MS = 1_000;
 const USER_SCROLL_EVENTS = ['keydown', 'pointerdown', 'touchmove'] as const;
 /**
  * The shortest time between two terminal writes: a line that comes after a quiet moment is shown at
- * the next frame, but a flood is written (and repainted) about 16 times a second instead of 60: each
- * repaint redraws every row (traced: the first flood's frame work fell from ~1.0 s to 0.5–0.7 s).
+ * the next frame, but a flood is written (and repainted) about 30 times a second instead of 60. (60 ms,
+ * about 16 a second, measured worse: fewer lines per second and main-thread tasks over 100 ms.)
  */
-const FLOOD_WRITE_INTERVAL_MS = 60;
+const FLOOD_WRITE_INTERVAL_MS = 30;
 /** Without line wrap the terminal is this wide and scrolls sideways. */
 const NO_WRAP_COLS = 400;
 
