@@ -1,59 +1,29 @@
 import Dockerode from 'dockerode';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { AppDto, ContainerLogLineDto } from '../../src/shared/dto/app';
+import type { ContainerLogLineDto } from '../../src/shared/dto/app';
 import { StreamSink } from '../../src/main/core/api/stream-sink';
 import { BASE_IMAGE } from '../fixtures/docker-host';
 import { describeIntegration } from '../fixtures/integration';
-import { startTestSshd, type TestSshd } from '../fixtures/sshd';
-import { serverInput } from '../support/server-input';
-import { createTestCore, type TestCore } from '../support/test-core';
+import { createAppOnTestServer, type AppOnTestServer } from '../support/app-on-test-server';
+import { until } from '../support/deploy-helpers';
 
 const local = new Dockerode({ socketPath: '/var/run/docker.sock' });
 const printing = (word: string) => `i=0; while :; do echo ${word} $i; i=$((i+1)); sleep 0.01; done`;
-
-async function until(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describeIntegration(
   'a followed app log starts with its first container and goes on across a restart and a replacement',
   ['sshd', 'docker', 'keychain', 'root'],
   () => {
-    let sshd: TestSshd;
-    let core: TestCore;
-    let app: AppDto;
-    const name = () => `app-${app.id}`;
+    let setup: AppOnTestServer;
+    const name = () => `app-${setup.app.id}`;
+    const labels = () => ({ 'mist.project': setup.project.id }); // so dispose() removes them
 
     beforeAll(async () => {
-      sshd = await startTestSshd();
-      core = await createTestCore();
-      const server = await core.servers.add(serverInput(sshd));
-      const project = await core.handlers['projects.create']({
-        name: `across-${Date.now().toString(36)}`,
-        serverId: server.id,
-      });
-      app = await core.handlers['apps.create']({
-        projectId: project.id,
-        name: 'printer',
-        type: 'service',
-        port: 8080,
-        gitUrl: 'https://example.invalid/repo.git',
-      } as never);
+      setup = await createAppOnTestServer({ projectPrefix: 'across', appName: 'printer', type: 'service' });
     });
 
     afterAll(async () => {
-      if (app)
-        for (const container of [name(), `${name()}-next`])
-          await local
-            .getContainer(container)
-            .remove({ force: true })
-            .catch(() => {});
-      await core?.dispose();
-      await sshd?.stop();
+      await setup?.dispose();
     });
 
     it('waits for the first container, marks a stop, then follows the restarted container and the one a deploy put in its place', async () => {
@@ -67,7 +37,7 @@ describeIntegration(
         const at = lines.findIndex((line) => line.stream === 'system' && marker.test(line.text));
         return at < 0 ? [] : lines.slice(at + 1).filter((line) => line.stream === 'stdout');
       };
-      const stop = core.handlers['apps.logs']({ appId: app.id, tail: 10_000, timestamps: false }, sink);
+      const stop = setup.core.handlers['apps.logs']({ appId: setup.app.id, tail: 10_000, timestamps: false }, sink);
       try {
         // opened before the app's first deploy: the log waits for its container
         await until(() => system().length === 1, 'the line saying there is no container yet');
@@ -75,6 +45,7 @@ describeIntegration(
           name: name(),
           Image: BASE_IMAGE,
           Cmd: ['sh', '-c', printing('old')],
+          Labels: labels(),
         });
         await first.start();
         await until(() => lines.length >= 31, 'the first lines');
@@ -86,6 +57,7 @@ describeIntegration(
           name: `${name()}-next`,
           Image: BASE_IMAGE,
           Cmd: ['sh', '-c', printing('new')],
+          Labels: labels(),
         });
         await next.start();
         await local.getContainer(name()).remove({ force: true });
