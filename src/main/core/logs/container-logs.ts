@@ -126,18 +126,16 @@ export function followContainerLogs(
     let startedSince: string | null = null;
     /** What the next read asks for beyond the first one's tail: a resumed, restarted or new container. */
     let next: 'first' | 'resume' | 'whole' = 'first';
+    const readQuery = () => {
+      if (next === 'first') return { tail: options.tail };
+      if (next === 'whole') return {};
+      return resumeQuery(cursor, startedSince, options.tail);
+    };
     for (;;) {
       if (options.signal.aborted) return;
       let stream: Readable;
       try {
-        stream = await openFollowedLog(source.container, {
-          ...common,
-          ...(next === 'first'
-            ? { tail: options.tail }
-            : next === 'whole'
-              ? {}
-              : resumeQuery(cursor, startedSince, options.tail)),
-        });
+        stream = await openFollowedLog(source.container, { ...common, ...readQuery() });
       } catch (error) {
         // only a later read is retried (after a drop, a restart or a replacement)
         if (next === 'first' || ++attempt > RESUME_ATTEMPTS) throw error;
@@ -164,27 +162,12 @@ export function followContainerLogs(
       // a clean end: the container stopped
       read.flush();
       if (!options.reattach) return;
-      const stoppedAt = await stopTime(source.container);
-      emit(
-        systemLine(
-          source.service,
-          `— the container stopped at ${clockTime(stoppedAt)}; the log goes on when it runs again —`,
-        ),
-      );
-      const running = await waitForRun(source.container, run, options.signal);
+      const running = await runAfterStop(source, run, options.signal, emit);
       if (running === null) return;
       tty = running.tty;
-      if (running.id === run.id) {
-        emit(systemLine(source.service, '— the container started again —'));
-        next = 'resume';
-      } else {
+      if (running.id === run.id) next = 'resume';
+      else {
         // a deploy replaced it: the new container's whole log is new
-        emit(
-          systemLine(
-            source.service,
-            `— a new container took over (${running.id.slice(0, 12)}): its log from the start —`,
-          ),
-        );
         cursor = new LogCursor();
         next = 'whole';
       }
@@ -237,6 +220,31 @@ export async function waitForRun(
     const run = { id: info.Id, startedAt: info.State.StartedAt, tty: Boolean(info.Config.Tty) };
     if (last === null || run.id !== last.id || run.startedAt !== last.startedAt) return run;
   }
+}
+
+/**
+ * After a followed container stopped: marks the stop in the log, waits until a container of that
+ * name runs again and says which (the same one restarted, or a new one). Null once the signal aborts.
+ */
+async function runAfterStop(
+  source: LogSource,
+  last: ContainerRun,
+  signal: AbortSignal,
+  emit: (line: ContainerLogLineDto) => void,
+): Promise<(ContainerRun & { tty: boolean }) | null> {
+  const stoppedAt = clockTime(await stopTime(source.container));
+  emit(systemLine(source.service, `— the container stopped at ${stoppedAt}; the log goes on when it runs again —`));
+  const running = await waitForRun(source.container, last, signal);
+  if (running === null) return null;
+  emit(
+    systemLine(
+      source.service,
+      running.id === last.id
+        ? '— the container started again —'
+        : `— a new container took over (${running.id.slice(0, 12)}): its log from the start —`,
+    ),
+  );
+  return running;
 }
 
 /** When Docker says the container stopped (it may have been before the log was opened), else now. */
