@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gapText, LogCursor, stampKey } from '../../src/main/core/logs/log-cursor';
+import { stampBefore, stampKey } from '../../src/main/core/logs/docker-stamp';
+import { gapText, LogCursor } from '../../src/main/core/logs/log-cursor';
 
 const at = (fraction: string) => `2024-05-01T10:00:07${fraction}Z`;
 
@@ -24,6 +25,17 @@ describe('stampKey', () => {
   it('reads offsets and refuses what is not a timestamp', () => {
     expect(stampKey('2024-05-01T12:00:07.5+02:00')).toBe('001714557607.500000000');
     expect(stampKey('not a time')).toBeNull();
+  });
+});
+
+describe('stampBefore', () => {
+  it('orders stamps of one length as strings and of different lengths by their time', () => {
+    expect(stampBefore(at('.12'), at('.13'))).toBe(true);
+    expect(stampBefore(at('.13'), at('.12'))).toBe(false);
+    expect(stampBefore(at('.12'), at('.123'))).toBe(true);
+    expect(stampBefore(at('.123'), at('.12'))).toBe(false);
+    expect(stampBefore(at(''), at('.000000001'))).toBe(true);
+    expect(stampBefore(at('.5'), at('.5'))).toBe(false);
   });
 });
 

@@ -1,3 +1,6 @@
+import { stampKey } from './docker-stamp';
+import { RotationRepeats } from './rotation-repeats';
+
 /**
  * Where a followed log stopped, so a read after a dropped connection resumes exactly there. Pure
  * (unit-tested in logs-log-cursor.test.ts).
@@ -5,7 +8,8 @@
  * Every line is read with Docker's timestamp (RFC 3339, up to nanoseconds). The resumed read asks
  * for `since` = the last timestamp delivered (Docker treats it as inclusive; some API versions round
  * it down to the second), so it may repeat lines: those older than the cursor are skipped, and of the
- * lines carrying the cursor's own timestamp, as many as were already delivered.
+ * lines carrying the cursor's own timestamp, as many as were already delivered. Docker also repeats
+ * lines to a follower when the log file rotates: RotationRepeats drops those.
  */
 export class LogCursor {
   /** The last stamp delivered, as Docker wrote it: its key is only worked out when a read resumes. */
@@ -14,6 +18,7 @@ export class LogCursor {
   private atLast = 0;
   private skipKey: string | null = null;
   private skipLeft = 0;
+  private readonly repeats = new RotationRepeats();
 
   /** Whether anything was delivered yet. */
   get isEmpty(): boolean {
@@ -22,8 +27,9 @@ export class LogCursor {
 
   /**
    * Called for every line read, in order, with its Docker timestamp (null when it has none).
-   * Returns true when the line is new (deliver it), false when it was delivered before the resume.
-   * Cheap while nothing is being skipped (a flood passes through here): no parsing, one comparison.
+   * Returns true when the line is new (deliver it), false when it was delivered before (a resume or
+   * a rotation repeated it). Cheap while nothing is being skipped (a flood passes through here): no
+   * parsing, a few string comparisons.
    */
   accept(stamp: string | null): boolean {
     if (stamp === null) return true;
@@ -37,6 +43,7 @@ export class LogCursor {
       }
       this.skipKey = null;
     }
+    if (this.repeats.isRepeat(stamp)) return false;
     // Docker writes one instant always the same way (UTC, trailing zeros trimmed)
     if (stamp === this.lastStamp) this.atLast += 1;
     else {
@@ -59,28 +66,6 @@ export class LogCursor {
     return keyToSince(key);
   }
 }
-
-const STAMP = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:\d\d)$/;
-
-/**
- * A timestamp as a key that sorts as a string: Unix seconds (12 digits) and nanoseconds (9 digits).
- * Docker trims trailing zeros from the fraction, so the raw strings do not sort; null if unreadable.
- */
-export function stampKey(stamp: string): string | null {
-  const match = STAMP.exec(stamp);
-  if (!match) return null;
-  const whole = `${match[1]}${match[3]}`;
-  // a fast log has thousands of lines per second: parse each second once
-  if (whole !== lastWhole) {
-    const millis = Date.parse(whole);
-    lastSeconds = Number.isNaN(millis) || millis < 0 ? null : String(Math.floor(millis / 1000)).padStart(12, '0');
-    lastWhole = whole;
-  }
-  return lastSeconds === null ? null : `${lastSeconds}.${(match[2] ?? '').padEnd(9, '0')}`;
-}
-
-let lastWhole = '';
-let lastSeconds: string | null = null;
 
 function keyToSince(key: string): string {
   const [seconds, nanos] = key.split('.') as [string, string];

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { LogCursor } from '../../src/main/core/logs/log-cursor';
+import { RotationRepeats } from '../../src/main/core/logs/rotation-repeats';
+
+/** Docker's stamp for millisecond `ms` of one second (trailing zeros trimmed, as Docker writes them). */
+const at = (ms: number) => `2024-05-01T10:00:07.${String(ms).padStart(3, '0')}123Z`.replace(/\.?0+Z$/, 'Z');
+const stamps = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => at(from + i));
+
+function passed(filter: RotationRepeats, lines: string[]): string[] {
+  return lines.filter((stamp) => !filter.isRepeat(stamp));
+}
+
+describe('RotationRepeats', () => {
+  it('drops the block Docker repeats after a rotation and lets the new lines through', () => {
+    const filter = new RotationRepeats();
+    // Docker 20.10: 1..100 delivered, then after the rotation 61..100 again, then 101..120
+    const arrived = [...stamps(1, 100), ...stamps(61, 100), ...stamps(101, 120)];
+    expect(passed(filter, arrived)).toEqual(stamps(1, 120));
+  });
+
+  it('handles a repeat at every rotation, also after one that stopped part way', () => {
+    const filter = new RotationRepeats();
+    const arrived = [...stamps(1, 50), ...stamps(45, 48), ...stamps(51, 80), ...stamps(70, 80), ...stamps(81, 90)];
+    expect(passed(filter, arrived)).toEqual(stamps(1, 90));
+  });
+
+  it('lets through a line that only arrives out of order (stderr stamped just before stdout)', () => {
+    const filter = new RotationRepeats();
+    const late = '2024-05-01T10:00:07.0505Z'; // never delivered, older than the newest
+    expect(passed(filter, [...stamps(1, 60), late, ...stamps(61, 62)])).toEqual([
+      ...stamps(1, 60),
+      late,
+      ...stamps(61, 62),
+    ]);
+  });
+
+  it('compares stamps whose trimmed fractions differ in length by their time, not as strings', () => {
+    const filter = new RotationRepeats();
+    // as strings ".12Z" sorts after ".123Z" ("Z" > "3"), but 0.12 s is earlier
+    const arrived = ['2024-05-01T10:00:07.12Z', '2024-05-01T10:00:07.123Z', '2024-05-01T10:00:07.12Z'];
+    expect(passed(filter, arrived)).toEqual(arrived.slice(0, 2));
+  });
+
+  it('keeps several lines sharing one stamp, and drops them all when the block repeats', () => {
+    const filter = new RotationRepeats();
+    const same = at(5);
+    const arrived = [at(4), same, same, at(6), same, same, at(6), at(7)];
+    expect(passed(filter, arrived)).toEqual([at(4), same, same, at(6), at(7)]);
+  });
+
+  it('drops a repeat of the whole file, far back in time and no longer remembered', () => {
+    const filter = new RotationRepeats();
+    // 6,000 lines, one a millisecond; the new file started at line 1,000 and comes again in full
+    const line = (n: number) => new Date(Date.UTC(2024, 4, 1, 10, 0, 0, n)).toISOString().replace(/\.?0+Z$/, 'Z');
+    const lines = Array.from({ length: 6000 }, (_, i) => line(i));
+    const arrived = [...lines, ...lines.slice(1000), line(6000)];
+    expect(passed(filter, arrived)).toEqual([...lines, line(6000)]);
+  });
+
+  it('forgets old lines: a repeat of something 5,000 lines back is no longer recognised', () => {
+    const filter = new RotationRepeats();
+    const many = Array.from({ length: 5000 }, (_, i) => `2024-05-01T10:00:07.${String(100000000 + i)}Z`);
+    passed(filter, many);
+    expect(filter.isRepeat(many[0]!)).toBe(false);
+    expect(filter.isRepeat(many[4998]!)).toBe(true);
+  });
+});
+
+describe('LogCursor with a rotation repeat', () => {
+  it('delivers each line once across a rotation repeat and a later resume', () => {
+    const cursor = new LogCursor();
+    const first = [...stamps(1, 30), ...stamps(21, 30), ...stamps(31, 40)].filter((s) => cursor.accept(s));
+    expect(first).toEqual(stamps(1, 40));
+    cursor.resume();
+    const second = [...stamps(40, 50)].filter((s) => cursor.accept(s));
+    expect(second).toEqual(stamps(41, 50));
+  });
+});
