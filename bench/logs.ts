@@ -22,6 +22,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import Dockerode from 'dockerode';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
+import { CONTAINER_LOG_CONFIG } from '../src/main/core/deploy/container-logging';
 import { createCore } from '../src/main/core/core';
 import { startWebShell } from '../src/main/web/web-shell';
 import { BASE_IMAGE } from '../test/fixtures/docker-host';
@@ -105,6 +106,7 @@ async function main(cleanup: Cleanup): Promise<number> {
       name: compose ? `mist-${app.id}-s${index}-1` : `app-${app.id}`,
       Image: BASE_IMAGE,
       Cmd: ['sh', '-c', script],
+      HostConfig: { LogConfig: CONTAINER_LOG_CONFIG }, // as a deploy creates it
       Labels: { 'mist.project': project.id, 'mist.app': app.id, 'mist.bench': 'logs', ...labels },
     });
     cleanup.add(`container ${index}`, () => container.remove({ force: true }));

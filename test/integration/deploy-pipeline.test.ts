@@ -78,6 +78,8 @@ describeIntegration(
       expect(info.HostConfig.RestartPolicy?.Name).toBe('on-failure');
       expect(info.HostConfig.NanoCpus).toBe(500_000_000);
       expect(info.HostConfig.Memory).toBe(256 * 1024 * 1024);
+      // bounded on disk: Docker's local driver, rotated (not json-file growing without end)
+      expect(info.HostConfig.LogConfig).toEqual({ Type: 'local', Config: { 'max-size': '50m', 'max-file': '5' } });
       expect(info.Config.Image).toMatch(new RegExp(`^mist/deploy-[a-z0-9]+-web:${head}$`));
 
       expect((await httpGet(port, '/build.txt')).body.trim()).toBe('hello from the build');

@@ -1,6 +1,7 @@
 import type Dockerode from 'dockerode';
 import { MistError } from '../../../shared/errors';
 import { TRAEFIK_NETWORK } from '../../../shared/traefik-labels';
+import { CONTAINER_LOG_CONFIG } from './container-logging';
 import { describeEarlyExit, exitRightAfterStart, watchNextExit } from './early-exit';
 
 export interface ContainerSpec {
@@ -151,6 +152,7 @@ function createOptions(spec: ContainerSpec): Dockerode.ContainerCreateOptions {
     HostConfig: {
       RestartPolicy: { Name: spec.restartPolicy === 'no' ? '' : spec.restartPolicy },
       NetworkMode: TRAEFIK_NETWORK,
+      LogConfig: CONTAINER_LOG_CONFIG,
       ...(spec.cpuLimit ? { NanoCpus: Math.round(spec.cpuLimit * 1e9) } : {}),
       ...(spec.memoryMb ? { Memory: spec.memoryMb * 1024 * 1024 } : {}),
       ...(spec.publishPort ? { PortBindings: { [portKey]: [{ HostPort: String(spec.port) }] } } : {}),
