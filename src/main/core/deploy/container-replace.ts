@@ -2,7 +2,7 @@ import type Dockerode from 'dockerode';
 import { MistError } from '../../../shared/errors';
 import { TRAEFIK_NETWORK } from '../../../shared/traefik-labels';
 import { CONTAINER_LOG_CONFIG } from './container-logging';
-import { describeEarlyExit, exitRightAfterStart, watchNextExit } from './early-exit';
+import { describeEarlyExit, exitCodeFromEvents, exitRightAfterStart, watchNextExit } from './early-exit';
 
 export interface ContainerSpec {
   appId: string;
@@ -81,7 +81,11 @@ export async function replaceContainer(
     oldRetired.catch(() => {}); // observed below; never an unhandled rejection while the new one settles
     const exit = await exitRightAfterStart(candidate, nextExit.exited).finally(nextExit.stop);
     if (exit !== null) {
-      const lastLogs = await tailLogs(candidate);
+      const [lastLogs, code] = await Promise.all([
+        tailLogs(candidate),
+        exit.code ? exit.code : exitCodeFromEvents(docker, candidate).catch(() => exit.code),
+      ]);
+      exit.code = code ?? exit.code;
       throw new MistError(
         'docker-error',
         `${describeEarlyExit(exit)}${lastLogs ? ` Its last output:\n${lastLogs}` : ''}`,

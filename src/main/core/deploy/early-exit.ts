@@ -71,3 +71,33 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {
     clearTimeout(timer);
   }
 }
+
+/**
+ * The exit code of the container's latest exit, from Docker's `die` events (past ones arrive as
+ * soon as the stream opens); null when none shows within `windowMs`. Asked when the wait said 0 or
+ * nothing: Docker reads the code only when the waiter wakes, and on a busy engine the restart policy
+ * may have started the container again by then, which clears it (a crash reported as code 0).
+ */
+export async function exitCodeFromEvents(
+  docker: Pick<Dockerode, 'getEvents'>,
+  container: Pick<Dockerode.Container, 'id' | 'inspect'>,
+  windowMs = 500,
+): Promise<number | null> {
+  // `since` in the server's clock: the container's creation time
+  const created = Date.parse((await container.inspect()).Created);
+  const stream = (await docker.getEvents({
+    since: Math.floor(created / 1000),
+    filters: { container: [container.id], event: ['die'] },
+  } as never)) as unknown as NodeJS.ReadableStream & { destroy(): void };
+  let text = '';
+  stream.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+  stream.on('error', () => {});
+  await new Promise((resolve) => setTimeout(resolve, windowMs));
+  stream.destroy();
+  const codes = text
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => (JSON.parse(line) as { Actor?: { Attributes?: { exitCode?: string } } }).Actor?.Attributes?.exitCode)
+    .filter((code): code is string => code !== undefined);
+  return codes.length ? Number(codes.at(-1)) : null;
+}
