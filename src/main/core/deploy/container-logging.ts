@@ -8,7 +8,8 @@ import type Dockerode from 'dockerode';
  * 75,000–118,000. `docker logs` and the Logs tab read it like any other.
  *
  * Docker 20.10 sends a follower lines again after a rotation; LogCursor drops them
- * (rotation-repeats.ts), but dockerd still reads and sends them, so a rotation slows a flood.
+ * (rotation-repeats.ts), but dockerd still reads and sends them, so a rotation slows a flood. A
+ * follower that is behind when the file rotates skips to the newest file (README, limits).
  */
 export const CONTAINER_LOG_CONFIG: NonNullable<Dockerode.HostConfig['LogConfig']> = {
   Type: 'local',
