@@ -81,14 +81,16 @@ export async function replaceContainer(
     oldRetired.catch(() => {}); // observed below; never an unhandled rejection while the new one settles
     const exit = await exitRightAfterStart(candidate, nextExit.exited).finally(nextExit.stop);
     if (exit !== null) {
-      const [lastLogs, code] = await Promise.all([
+      // a wait can say 0 (or nothing) for a crash: Docker's events know the code then
+      const codeKnown = exit.code !== null && exit.code !== 0;
+      const [lastLogs, eventCode] = await Promise.all([
         tailLogs(candidate),
-        exit.code ? exit.code : exitCodeFromEvents(docker, candidate).catch(() => exit.code),
+        codeKnown ? null : exitCodeFromEvents(docker, candidate).catch(() => null),
       ]);
-      exit.code = code ?? exit.code;
+      const reported = { ...exit, code: eventCode ?? exit.code };
       throw new MistError(
         'docker-error',
-        `${describeEarlyExit(exit)}${lastLogs ? ` Its last output:\n${lastLogs}` : ''}`,
+        `${describeEarlyExit(reported)}${lastLogs ? ` Its last output:\n${lastLogs}` : ''}`,
       );
     }
     await oldRetired;
