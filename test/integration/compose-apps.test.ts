@@ -223,6 +223,54 @@ describeIntegration(
       expect(combined.concat(worker).some((l) => l.text.includes(SECRET))).toBe(false);
     });
 
+    it('the combined log goes on across a service restart and the container a redeploy recreates', async () => {
+      const lines: ContainerLogLineDto[] = [];
+      const sink = new StreamSink<ContainerLogLineDto>((events) => {
+        lines.push(...events);
+        sink.acknowledge(events.length);
+      });
+      const after = (marker: RegExp) => {
+        const at = lines.findIndex((line) => line.stream === 'system' && marker.test(line.text));
+        return at < 0 ? [] : lines.slice(at + 1).map((line) => line.text);
+      };
+      const stop = core.handlers['apps.logs']({ appId: app.id, tail: 5, timestamps: false }, sink);
+      try {
+        await until(() => lines.some((l) => l.text === 'worker | worker tick hello-compose'), 'a worker line');
+        const first = await serviceContainer('worker');
+        await local.getContainer(first.Id).restart({ t: 1 });
+        await until(
+          () => after(/^worker \| — the container started again —$/).includes('worker | worker tick hello-compose'),
+          'a worker line after its restart',
+        );
+
+        // a changed variable: the redeploy has compose recreate the worker under the same name
+        await core.handlers['env.set']({
+          appId: app.id,
+          vars: [{ key: 'GREETING', value: 'hello-again', scope: 'runtime' }],
+        } as never);
+        const redeploy = await waitForDeployment(
+          core,
+          (await core.handlers['deploy.start']({ appId: app.id, trigger: 'manual' })).id,
+        );
+        expect(redeploy.status).toBe('success');
+        const recreated = await serviceContainer('worker');
+        expect(recreated.Id).not.toBe(first.Id);
+        await until(
+          () => after(/^worker \| — a new container took over/).includes('worker | worker tick hello-again'),
+          'a line of the recreated worker',
+          30_000,
+        );
+      } finally {
+        stop();
+      }
+      const marks = lines.filter((l) => l.stream === 'system').map((l) => l.text);
+      expect(marks.filter((m) => m.startsWith('worker | — the container stopped at '))).toHaveLength(2);
+      expect(marks).toContain(
+        `worker | — a new container took over (${(await serviceContainer('worker')).Id.slice(0, 12)}): its log from the start —`,
+      );
+      expect(lines.some((l) => l.text.includes(SECRET))).toBe(false);
+    });
+
     it('a missing compose file fails the deploy with the path to set', async () => {
       await core.handlers['apps.update']({ id: app.id, composeFile: 'deploy/missing.yml' });
       const failed = await waitForDeployment(

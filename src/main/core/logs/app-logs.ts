@@ -15,7 +15,8 @@ export interface AppLogsInput {
  * Follows an app's log: its one container (web, service, database apps), or every service of a
  * compose app (each line prefixed `service | `), or just the one service asked for. Throws at once
  * for a service on a non-compose app; a missing container becomes a `system` line (a single-container
- * app's log then waits for its first container).
+ * app's log then waits for its first container). A container that stops is waited for, and its log
+ * goes on when it (or the one a deploy put in its place under its name) runs again.
  */
 export function followAppLogs(
   docker: Dockerode,
@@ -39,9 +40,8 @@ export function followAppLogs(
       sources = [{ container }];
     }
     const prefix = app.type === 'compose' && input.service === undefined;
-    // one container, followed by name: across its restarts and a deploy's replacement
-    const reattach = app.type !== 'compose';
-    follower = followContainerLogs(sources, { ...input, prefix, reattach, signal }, onLines);
+    // each container is followed by name: across its restarts and a deploy's replacement
+    follower = followContainerLogs(sources, { ...input, prefix, reattach: true, signal }, onLines);
     if (paused) follower.pause();
     return follower.done;
   });
@@ -81,11 +81,15 @@ async function sourcesOf(
           missing: `${app.name} has no container on its server yet: its log starts here when a deploy runs it.`,
         };
   }
+  // by name (compose's `{project}-{service}-{n}`), which the container compose recreates keeps
   const containers = (await listComposeContainers(docker, app.id))
-    .map((c) => ({ id: c.Id, service: c.Labels['com.docker.compose.service'] ?? '?' }))
+    .map((c) => ({
+      name: c.Names[0]?.replace(/^\//, '') ?? c.Id,
+      service: c.Labels['com.docker.compose.service'] ?? '?',
+    }))
     .filter((c) => service === undefined || c.service === service)
     .sort((a, b) => a.service.localeCompare(b.service));
-  const sources = containers.map((c) => ({ container: docker.getContainer(c.id), service: c.service }));
+  const sources = containers.map((c) => ({ container: docker.getContainer(c.name), service: c.service }));
   if (sources.length > 0) return { sources, missing: null };
   return {
     sources,

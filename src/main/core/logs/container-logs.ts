@@ -19,7 +19,7 @@ export interface LogOptions {
   /** Prefix each line with `service | ` (a combined log of several services). */
   prefix?: boolean;
   /**
-   * Following one app container by name: when it stops, wait until a container of that name runs
+   * Following app containers by name: when one stops, wait until a container of that name runs
    * again (a restart, or a deploy's replacement) and go on with its log instead of ending.
    */
   reattach?: boolean;
