@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { LogCursor } from '../../src/main/core/logs/log-cursor';
+import { nanosOfDay } from '../../src/main/core/logs/docker-stamp';
 import { RotationRepeats } from '../../src/main/core/logs/rotation-repeats';
 
 /** Docker's stamp for millisecond `ms` of one second (trailing zeros trimmed, as Docker writes them). */
 const at = (ms: number) => `2024-05-01T10:00:07.${String(ms).padStart(3, '0')}123Z`.replace(/\.?0+Z$/, 'Z');
 const stamps = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => at(from + i));
 
-function passed(filter: RotationRepeats, lines: string[]): string[] {
-  return lines.filter((stamp) => !filter.isRepeat(stamp));
+/** Lines by their stamp; a line's text is its stamp's unless given (`[stamp, text]`). */
+function passed(filter: RotationRepeats, lines: Array<string | [string, string]>): Array<string | [string, string]> {
+  return lines.filter((line) => {
+    const [stamp, text] = typeof line === 'string' ? [line, `text of ${line}`] : line;
+    return !filter.isRepeat(stamp, text);
+  });
 }
 
 describe('RotationRepeats', () => {
@@ -41,11 +46,17 @@ describe('RotationRepeats', () => {
     expect(passed(filter, arrived)).toEqual(arrived.slice(0, 2));
   });
 
-  it('keeps several lines sharing one stamp, and drops them all when the block repeats', () => {
+  it('keeps the parts of a split line (one stamp, other texts), and drops them all when the block repeats', () => {
     const filter = new RotationRepeats();
-    const same = at(5);
-    const arrived = [at(4), same, same, at(6), same, same, at(6), at(7)];
-    expect(passed(filter, arrived)).toEqual([at(4), same, same, at(6), at(7)]);
+    const part1: [string, string] = [at(5), 'x'.repeat(16384)];
+    const part2: [string, string] = [at(5), 'the rest'];
+    const arrived = [at(4), part1, part2, at(6), part1, part2, at(6), at(7)];
+    expect(passed(filter, arrived)).toEqual([at(4), part1, part2, at(6), at(7)]);
+  });
+
+  it('drops the newest line sent again on its own (a repeat one line long)', () => {
+    const filter = new RotationRepeats();
+    expect(passed(filter, [...stamps(1, 10), at(10), ...stamps(11, 12)])).toEqual(stamps(1, 12));
   });
 
   it('drops a repeat of the whole file, far back in time and no longer remembered', () => {
@@ -57,22 +68,35 @@ describe('RotationRepeats', () => {
     expect(passed(filter, arrived)).toEqual([...lines, line(6000)]);
   });
 
-  it('forgets old lines: a repeat of something 5,000 lines back is no longer recognised', () => {
+  it('forgets old lines: a line 40,000 lines back and only microseconds behind is no longer recognised', () => {
     const filter = new RotationRepeats();
-    const many = Array.from({ length: 5000 }, (_, i) => `2024-05-01T10:00:07.${String(100000000 + i)}Z`);
+    const many = Array.from({ length: 40_000 }, (_, i) => `2024-05-01T10:00:07.${String(100000000 + i)}Z`);
     passed(filter, many);
-    expect(filter.isRepeat(many[0]!)).toBe(false);
-    expect(filter.isRepeat(many[4998]!)).toBe(true);
+    expect(filter.isRepeat(many[0]!, 'a line never delivered')).toBe(false);
+    expect(filter.isRepeat(many[39_998]!, 'text')).toBe(true);
+  });
+});
+
+describe('nanosOfDay', () => {
+  it('reads a Docker stamp to the nanosecond, trimmed fractions included, and refuses anything else', () => {
+    expect(nanosOfDay('2024-05-01T10:00:07.123456789Z')).toBe(36_007_123_456_789);
+    expect(nanosOfDay('2024-05-01T10:00:07.5Z')).toBe(36_007_500_000_000);
+    expect(nanosOfDay('2024-05-01T23:59:59.999999999Z')).toBe(86_399_999_999_999);
+    expect(nanosOfDay('2024-05-01T00:00:00Z')).toBe(0);
+    expect(nanosOfDay('2024-05-01T12:00:07.5+02:00')).toBeNaN();
+    expect(nanosOfDay('not a stamp')).toBeNaN();
   });
 });
 
 describe('LogCursor with a rotation repeat', () => {
   it('delivers each line once across a rotation repeat and a later resume', () => {
     const cursor = new LogCursor();
-    const first = [...stamps(1, 30), ...stamps(21, 30), ...stamps(31, 40)].filter((s) => cursor.accept(s));
+    const first = [...stamps(1, 30), ...stamps(21, 30), ...stamps(31, 40)].filter((s) =>
+      cursor.accept(s, `text of ${s}`),
+    );
     expect(first).toEqual(stamps(1, 40));
     cursor.resume();
-    const second = [...stamps(40, 50)].filter((s) => cursor.accept(s));
+    const second = [...stamps(40, 50)].filter((s) => cursor.accept(s, `text of ${s}`));
     expect(second).toEqual(stamps(41, 50));
   });
 });

@@ -105,7 +105,7 @@ export function followContainerLogs(
     const reader = (into: (line: ContainerLogLineDto) => void) => {
       const onLine = (stream: 'stdout' | 'stderr') => (raw: string) => {
         const stamp = leadingStamp(raw);
-        if (cursor.accept(stamp)) into(format(stream, raw, stamp));
+        if (cursor.accept(stamp, raw)) into(format(stream, raw, stamp));
       };
       const out = new LineSplitter(onLine('stdout'));
       const err = new LineSplitter(onLine('stderr'));

@@ -23,12 +23,58 @@ let lastSeconds: string | null = null;
 
 /**
  * Whether Docker timestamp `a` is earlier than `b`. Docker writes UTC with trailing zeros trimmed
- * from the fraction, so two stamps of one length compare as strings: the usual case, kept cheap
- * because a flood passes through here.
+ * from the fraction: two stamps of one length compare as strings; otherwise their whole seconds
+ * (the first 19 characters) do, and their fractions as numbers. No parsing, no allocation: every
+ * line of a flood passes through here.
  */
 export function stampBefore(a: string, b: string): boolean {
   if (a.length === b.length) return a < b;
-  const keyA = stampKey(a);
-  const keyB = stampKey(b);
-  return keyA !== null && keyB !== null && keyA < keyB;
+  if (!isUtcStamp(a) || !isUtcStamp(b)) {
+    const keyA = stampKey(a);
+    const keyB = stampKey(b);
+    return keyA !== null && keyB !== null && keyA < keyB;
+  }
+  for (let at = 0; at < 19; at++) {
+    const difference = a.charCodeAt(at) - b.charCodeAt(at);
+    if (difference !== 0) return difference < 0;
+  }
+  return fractionNanos(a) < fractionNanos(b);
 }
+
+/**
+ * `2024-05-01T10:00:07.123456789Z` as nanoseconds since its midnight (below 2^53, so exact); NaN
+ * for a stamp not in Docker's UTC form. Read from fixed positions, for the same reason.
+ */
+export function nanosOfDay(stamp: string): number {
+  if (!isUtcStamp(stamp)) return Number.NaN;
+  const hours = digits2(stamp, 11);
+  const minutes = digits2(stamp, 14);
+  const seconds = digits2(stamp, 17);
+  return (hours * 3600 + minutes * 60 + seconds) * 1e9 + fractionNanos(stamp);
+}
+
+/** `YYYY-MM-DDTHH:MM:SS[.f…]Z` by its fixed characters (the digits are Docker's to get right). */
+function isUtcStamp(stamp: string): boolean {
+  return (
+    stamp.length >= 20 &&
+    stamp.charCodeAt(10) === 84 /* T */ &&
+    stamp.charCodeAt(stamp.length - 1) === 90 /* Z */ &&
+    (stamp.length === 20 || stamp.charCodeAt(19) === 46) /* . */
+  );
+}
+
+function digits2(stamp: string, at: number): number {
+  return (stamp.charCodeAt(at) - 48) * 10 + stamp.charCodeAt(at + 1) - 48;
+}
+
+/** The fraction of a UTC stamp in nanoseconds: `.5Z` is 500,000,000. */
+function fractionNanos(stamp: string): number {
+  const end = stamp.length - 1;
+  if (end <= 20) return 0;
+  let digits = 0;
+  for (let at = 20; at < end; at++) digits = digits * 10 + stamp.charCodeAt(at) - 48;
+  return digits * (DIGIT_SCALE[end - 20] ?? Number.NaN);
+}
+
+/** What a fraction of n digits is multiplied by to make nanoseconds (index n). */
+const DIGIT_SCALE = [1, 1e8, 1e7, 1e6, 1e5, 1e4, 1e3, 1e2, 10, 1];

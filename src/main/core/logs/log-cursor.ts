@@ -26,12 +26,13 @@ export class LogCursor {
   }
 
   /**
-   * Called for every line read, in order, with its Docker timestamp (null when it has none).
+   * Called for every line read, in order, with its Docker timestamp (null when it has none) and its
+   * text.
    * Returns true when the line is new (deliver it), false when it was delivered before (a resume or
    * a rotation repeated it). Cheap while nothing is being skipped (a flood passes through here): no
    * parsing, a few string comparisons.
    */
-  accept(stamp: string | null): boolean {
+  accept(stamp: string | null, text: string): boolean {
     if (stamp === null) return true;
     if (this.skipKey !== null) {
       const key = stampKey(stamp);
@@ -43,7 +44,7 @@ export class LogCursor {
       }
       this.skipKey = null;
     }
-    if (this.repeats.isRepeat(stamp)) return false;
+    if (this.repeats.isRepeat(stamp, text)) return false;
     // Docker writes one instant always the same way (UTC, trailing zeros trimmed)
     if (stamp === this.lastStamp) this.atLast += 1;
     else {
