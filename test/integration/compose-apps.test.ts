@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import Dockerode from 'dockerode';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { StreamSink } from '../../src/main/core/api/stream-sink';
 import { composeDown } from '../../src/main/core/compose/compose-down';
 import { checkoutDir } from '../../src/main/core/deploy/remote-git';
 import type { AppDto, AppStatusDto, ContainerLogLineDto } from '../../src/shared/dto/app';
@@ -14,6 +13,7 @@ import { runChecked } from '../fixtures/run-command';
 import { createAppOnTestServer, type AppOnTestServer } from '../support/app-on-test-server';
 import { until, waitForDeployment } from '../support/deploy-helpers';
 import type { TestCore } from '../support/test-core';
+import { collectingSink } from '../support/collecting-sink';
 
 const local = new Dockerode({ socketPath: '/var/run/docker.sock' });
 const DOMAIN = 'stack.compose.test';
@@ -153,11 +153,7 @@ describeIntegration(
     });
 
     it('one service stopped by hand: partial, 1/2, reported from Docker events; start brings 2/2 back', async () => {
-      const received: AppStatusDto[] = [];
-      const sink = new StreamSink<AppStatusDto>((events) => {
-        received.push(...events);
-        sink.acknowledge(events.length);
-      });
+      const { received, sink } = collectingSink<AppStatusDto>();
       const stop = core.handlers['apps.statusWatch']({}, sink);
       try {
         await until(() => received.some((s) => s.appId === app.id && s.status === 'running'), 'the snapshot', 20_000);
@@ -192,11 +188,7 @@ describeIntegration(
         input: { service?: string; timestamps?: boolean },
         done: (lines: ContainerLogLineDto[]) => boolean,
       ) => {
-        const lines: ContainerLogLineDto[] = [];
-        const sink = new StreamSink<ContainerLogLineDto>((events) => {
-          lines.push(...events);
-          sink.acknowledge(events.length);
-        });
+        const { received: lines, sink } = collectingSink<ContainerLogLineDto>();
         const stop = core.handlers['apps.logs']({ appId: app.id, tail: 50, timestamps: false, ...input }, sink);
         try {
           await until(() => done(lines), `log lines (${JSON.stringify(input)})`, 20_000);
@@ -224,11 +216,7 @@ describeIntegration(
     });
 
     it('the combined log goes on across a service restart and the container a redeploy recreates', async () => {
-      const lines: ContainerLogLineDto[] = [];
-      const sink = new StreamSink<ContainerLogLineDto>((events) => {
-        lines.push(...events);
-        sink.acknowledge(events.length);
-      });
+      const { received: lines, sink } = collectingSink<ContainerLogLineDto>();
       const after = (marker: RegExp) => {
         const at = lines.findIndex((line) => line.stream === 'system' && marker.test(line.text));
         return at < 0 ? [] : lines.slice(at + 1).map((line) => line.text);

@@ -7,6 +7,7 @@ import { startTestSshd, type TestSshd } from '../fixtures/sshd';
 import { startWanProxy, type WanProxy } from '../fixtures/wan-proxy';
 import { serverInput } from '../support/server-input';
 import { createTestCore, type TestCore } from '../support/test-core';
+import { collectingSink } from '../support/collecting-sink';
 
 const FAST_RECONNECT = { reconnectBaseDelayMs: 50, reconnectMaxDelayMs: 200 };
 
@@ -69,12 +70,7 @@ describeIntegration(
     it('streams connection states through the API, starting with a snapshot', async () => {
       core = await createTestCore();
       const server = await core.servers.add(serverInput(sshd));
-      const received: ConnectionStateDto[] = [];
-      const { StreamSink } = await import('../../src/main/core/api/stream-sink');
-      const sink = new StreamSink<ConnectionStateDto>((events) => {
-        received.push(...events);
-        sink.acknowledge(events.length);
-      });
+      const { received, sink } = collectingSink<ConnectionStateDto>();
       const stop = core.handlers['connections.watch']({}, sink);
       await new Promise((resolve) => setImmediate(resolve));
       expect(received[0]).toMatchObject({ serverId: server.id, status: 'connected' });

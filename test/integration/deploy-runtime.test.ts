@@ -1,7 +1,6 @@
 import Dockerode from 'dockerode';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AppDto, AppStatusDto } from '../../src/shared/dto/app';
-import { StreamSink } from '../../src/main/core/api/stream-sink';
 import { DeploymentsRepo } from '../../src/main/core/store/deployments-repo';
 import { findFreePort } from '../fixtures/free-port';
 import type { FixtureRepo } from '../fixtures/git-repo';
@@ -9,6 +8,7 @@ import { describeIntegration } from '../fixtures/integration';
 import { createAppOnTestServer, type AppOnTestServer } from '../support/app-on-test-server';
 import { until, waitForDeployment } from '../support/deploy-helpers';
 import type { TestCore } from '../support/test-core';
+import { collectingSink } from '../support/collecting-sink';
 
 const local = new Dockerode({ socketPath: '/var/run/docker.sock' });
 
@@ -62,11 +62,7 @@ describeIntegration(
     });
 
     it('streams status changes made outside Mist, from Docker events (not polling)', async () => {
-      const received: AppStatusDto[] = [];
-      const sink = new StreamSink<AppStatusDto>((events) => {
-        received.push(...events);
-        sink.acknowledge(events.length);
-      });
+      const { received, sink } = collectingSink<AppStatusDto>();
       const stop = core.handlers['apps.statusWatch']({}, sink);
       try {
         await until(() => received.some((s) => s.appId === app.id && s.status === 'running'), 'the first snapshot');
@@ -80,11 +76,7 @@ describeIntegration(
     });
 
     it('follows an app created after the status stream began', async () => {
-      const received: AppStatusDto[] = [];
-      const sink = new StreamSink<AppStatusDto>((events) => {
-        received.push(...events);
-        sink.acknowledge(events.length);
-      });
+      const { received, sink } = collectingSink<AppStatusDto>();
       const stop = core.handlers['apps.statusWatch']({}, sink);
       const port = await findFreePort();
       const later = await core.handlers['apps.create']({

@@ -1,11 +1,11 @@
 import Dockerode from 'dockerode';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ContainerLogLineDto } from '../../src/shared/dto/app';
-import { StreamSink } from '../../src/main/core/api/stream-sink';
 import { BASE_IMAGE } from '../fixtures/docker-host';
 import { describeIntegration } from '../fixtures/integration';
 import { createAppOnTestServer, type AppOnTestServer } from '../support/app-on-test-server';
 import { until } from '../support/deploy-helpers';
+import { collectingSink } from '../support/collecting-sink';
 
 const local = new Dockerode({ socketPath: '/var/run/docker.sock' });
 const printing = (word: string) => `i=0; while :; do echo ${word} $i; i=$((i+1)); sleep 0.01; done`;
@@ -27,11 +27,7 @@ describeIntegration(
     });
 
     it('waits for the first container, marks a stop, then follows the restarted container and the one a deploy put in its place', async () => {
-      const lines: ContainerLogLineDto[] = [];
-      const sink = new StreamSink<ContainerLogLineDto>((events) => {
-        lines.push(...events);
-        sink.acknowledge(events.length);
-      });
+      const { received: lines, sink } = collectingSink<ContainerLogLineDto>();
       const system = () => lines.filter((line) => line.stream === 'system').map((line) => line.text);
       const after = (marker: RegExp) => {
         const at = lines.findIndex((line) => line.stream === 'system' && marker.test(line.text));

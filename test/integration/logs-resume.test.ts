@@ -3,24 +3,17 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { SshDockerAgent } from '../../src/main/core/docker/ssh-docker-agent';
 import type { AppDto, ContainerLogLineDto } from '../../src/shared/dto/app';
 import type { ConnectionStateDto } from '../../src/shared/dto/server';
-import { StreamSink } from '../../src/main/core/api/stream-sink';
 import { BASE_IMAGE } from '../fixtures/docker-host';
 import { describeIntegration } from '../fixtures/integration';
 import { startTestSshd, type TestSshd } from '../fixtures/sshd';
 import { startWanProxy, type WanProxy } from '../fixtures/wan-proxy';
 import { serverInput } from '../support/server-input';
 import { createTestCore, type TestCore } from '../support/test-core';
+import { collectingSink } from '../support/collecting-sink';
+import { until } from '../support/deploy-helpers';
 
 const local = new Dockerode({ socketPath: '/var/run/docker.sock' });
 const NUMBERED = 'i=0; while :; do echo line $i; i=$((i+1)); sleep 0.01; done';
-
-async function until(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describeIntegration('container logs survive a dropped connection', ['sshd', 'docker', 'keychain', 'root'], () => {
   let sshd: TestSshd;
@@ -66,11 +59,7 @@ describeIntegration('container logs survive a dropped connection', ['sshd', 'doc
   });
 
   it('marks the gap with one line and delivers every number exactly once, in order', async () => {
-    const lines: ContainerLogLineDto[] = [];
-    const sink = new StreamSink<ContainerLogLineDto>((events) => {
-      lines.push(...events);
-      sink.acknowledge(events.length);
-    });
+    const { received: lines, sink } = collectingSink<ContainerLogLineDto>();
     const states: string[] = [];
     core.pool.on('state', (state: ConnectionStateDto) => states.push(state.status));
     const numbers = () => lines.filter((line) => line.stream === 'stdout').map((line) => Number(line.text.slice(5)));
@@ -79,13 +68,13 @@ describeIntegration('container logs survive a dropped connection', ['sshd', 'doc
     let rawReadCount = 0;
     const stop = core.handlers['apps.logs']({ appId: app.id, tail: 10_000, timestamps: false }, sink);
     try {
-      await until(() => numbers().length >= 100, 'the first hundred lines');
+      await until(() => numbers().length >= 100, 'the first hundred lines', 20_000);
       const beforeDrop = numbers().length;
       proxy.dropAll();
-      await until(() => states.includes('reconnecting'), 'the pool to notice the drop');
-      await until(() => states.lastIndexOf('connected') > states.indexOf('reconnecting'), 'the reconnect');
+      await until(() => states.includes('reconnecting'), 'the pool to notice the drop', 20_000);
+      await until(() => states.lastIndexOf('connected') > states.indexOf('reconnecting'), 'the reconnect', 20_000);
       // lines printed while the connection was down, and more after it came back
-      await until(() => numbers().length >= beforeDrop + 150, 'lines after the reconnect');
+      await until(() => numbers().length >= beforeDrop + 150, 'lines after the reconnect', 20_000);
       await local.getContainer(`app-${app.id}`).stop({ t: 0 });
       await new Promise((resolve) => setTimeout(resolve, 300)); // the last lines in flight
     } finally {
