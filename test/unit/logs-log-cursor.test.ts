@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stampBefore, stampKey } from '../../src/main/core/logs/docker-stamp';
+import { stampKey } from '../../src/main/core/logs/docker-stamp';
 import { gapText, LogCursor } from '../../src/main/core/logs/log-cursor';
 
 const at = (fraction: string) => `2024-05-01T10:00:07${fraction}Z`;
@@ -27,22 +27,6 @@ describe('stampKey', () => {
   it('reads offsets and refuses what is not a timestamp', () => {
     expect(stampKey('2024-05-01T12:00:07.5+02:00')).toBe('001714557607.500000000');
     expect(stampKey('not a time')).toBeNull();
-  });
-});
-
-describe('stampBefore', () => {
-  it('orders stamps of one length as strings and of different lengths by their time', () => {
-    expect(stampBefore(at('.12'), at('.13'))).toBe(true);
-    expect(stampBefore(at('.13'), at('.12'))).toBe(false);
-    expect(stampBefore(at('.12'), at('.123'))).toBe(true);
-    expect(stampBefore(at('.123'), at('.12'))).toBe(false);
-    expect(stampBefore(at(''), at('.000000001'))).toBe(true);
-    expect(stampBefore(at('.5'), at('.5'))).toBe(false);
-    // different lengths across a second (and a minute) boundary: the whole seconds decide
-    expect(stampBefore(at('.95'), '2024-05-01T10:00:08.1Z')).toBe(true);
-    expect(stampBefore('2024-05-01T10:01:00.1Z', at('.95'))).toBe(false);
-    // not Docker's UTC form: compared by time all the same
-    expect(stampBefore('2024-05-01T12:00:07.5+02:00', at('.75'))).toBe(true);
   });
 });
 

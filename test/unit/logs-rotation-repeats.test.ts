@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LogCursor } from '../../src/main/core/logs/log-cursor';
-import { nanosOfDay } from '../../src/main/core/logs/docker-stamp';
+import { nanosOfDay, utcDay } from '../../src/main/core/logs/docker-stamp';
 import { RotationRepeats } from '../../src/main/core/logs/rotation-repeats';
 
 /** Docker's stamp for millisecond `ms` of one second (trailing zeros trimmed, as Docker writes them). */
@@ -74,6 +74,37 @@ describe('RotationRepeats', () => {
     passed(filter, many);
     expect(filter.isRepeat(many[0]!, 'a line never delivered')).toBe(false);
     expect(filter.isRepeat(many[39_998]!, 'text')).toBe(true);
+  });
+});
+
+describe('RotationRepeats across midnight and with stamps it cannot read', () => {
+  it('drops a repeat from before midnight and keeps a line only just out of order across it', () => {
+    const filter = new RotationRepeats();
+    const beforeMidnight = ['2024-05-31T23:59:59.7Z', '2024-05-31T23:59:59.99995Z'];
+    const afterMidnight = ['2024-06-01T00:00:00.00001Z', '2024-06-01T00:00:00.2Z'];
+    expect(passed(filter, [beforeMidnight[0]!, ...afterMidnight])).toEqual([beforeMidnight[0], ...afterMidnight]);
+    // 50 µs behind the last line but 0.2 s behind the newest: far behind, a repeat
+    expect(filter.isRepeat(beforeMidnight[1]!, 'never delivered')).toBe(true);
+    const other = new RotationRepeats();
+    expect(passed(other, [beforeMidnight[0]!, afterMidnight[0]!, beforeMidnight[1]!])).toEqual([
+      beforeMidnight[0],
+      afterMidnight[0],
+      beforeMidnight[1],
+    ]);
+  });
+
+  it("lets a stamp not in Docker's UTC form through without touching what it remembers", () => {
+    const filter = new RotationRepeats();
+    passed(filter, stamps(1, 10));
+    expect(filter.isRepeat('2024-05-01T12:00:07.001123+02:00', 'offset')).toBe(false);
+    expect(filter.isRepeat(at(10), `text of ${at(10)}`)).toBe(true);
+  });
+});
+
+describe('utcDay', () => {
+  it('reads the day as yyyymmdd, a number that sorts like the date', () => {
+    expect(utcDay('2024-05-01T10:00:07.5Z')).toBe(20240501);
+    expect(utcDay('1999-12-31T23:59:59Z')).toBeLessThan(utcDay('2000-01-01T00:00:00Z'));
   });
 });
 

@@ -321,21 +321,25 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
 /**
  * Docker's multiplexed stream (a container without a TTY): frames of an 8-byte header (stream
  * type, 3 zero bytes, big-endian size) and the payload. Frames may span chunks; stdin (0) is ignored.
+ * A flood is a frame per line: each payload is decoded straight to a string by its offsets, with no
+ * Buffer made per frame, and only a frame cut off at a chunk's end is copied.
  */
 export function frameDemuxer(
-  out: { push(chunk: Buffer): void },
-  err: { push(chunk: Buffer): void },
+  out: { push(chunk: string): void },
+  err: { push(chunk: string): void },
 ): (chunk: Buffer) => void {
-  let buffered: Buffer = Buffer.alloc(0);
-  return (chunk) => {
-    buffered = buffered.length ? Buffer.concat([buffered, chunk]) : chunk;
-    while (buffered.length >= 8) {
-      const size = buffered.readUInt32BE(4);
-      if (buffered.length < 8 + size) break;
-      const payload = buffered.subarray(8, 8 + size);
-      if (buffered[0] === 2) err.push(payload);
-      else if (buffered[0] === 1) out.push(payload);
-      buffered = buffered.subarray(8 + size);
+  let rest: Buffer | null = null;
+  return (incoming) => {
+    const chunk = rest === null ? incoming : Buffer.concat([rest, incoming]);
+    rest = null;
+    let at = 0;
+    while (chunk.length - at >= 8) {
+      const end = at + 8 + chunk.readUInt32BE(at + 4);
+      if (end > chunk.length) break;
+      if (chunk[at] === 2) err.push(chunk.toString('utf8', at + 8, end));
+      else if (chunk[at] === 1) out.push(chunk.toString('utf8', at + 8, end));
+      at = end;
     }
+    if (at < chunk.length) rest = chunk.subarray(at);
   };
 }

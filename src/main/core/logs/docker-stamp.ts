@@ -22,26 +22,6 @@ let lastWhole = '';
 let lastSeconds: string | null = null;
 
 /**
- * Whether Docker timestamp `a` is earlier than `b`. Docker writes UTC with trailing zeros trimmed
- * from the fraction: two stamps of one length compare as strings; otherwise their whole seconds
- * (the first 19 characters) do, and their fractions as numbers. No parsing, no allocation: every
- * line of a flood passes through here.
- */
-export function stampBefore(a: string, b: string): boolean {
-  if (a.length === b.length) return a < b;
-  if (!isUtcStamp(a) || !isUtcStamp(b)) {
-    const keyA = stampKey(a);
-    const keyB = stampKey(b);
-    return keyA !== null && keyB !== null && keyA < keyB;
-  }
-  for (let at = 0; at < 19; at++) {
-    const difference = a.charCodeAt(at) - b.charCodeAt(at);
-    if (difference !== 0) return difference < 0;
-  }
-  return fractionNanos(a) < fractionNanos(b);
-}
-
-/**
  * `2024-05-01T10:00:07.123456789Z` as nanoseconds since its midnight (below 2^53, so exact); NaN
  * for a stamp not in Docker's UTC form. Read from fixed positions, for the same reason.
  */
@@ -51,6 +31,14 @@ export function nanosOfDay(stamp: string): number {
   const minutes = digits2(stamp, 14);
   const seconds = digits2(stamp, 17);
   return (hours * 3600 + minutes * 60 + seconds) * 1e9 + fractionNanos(stamp);
+}
+
+/**
+ * The day of a stamp in Docker's UTC form as the number yyyymmdd (it sorts like the date); call it
+ * only for a stamp nanosOfDay could read. With nanosOfDay, a stamp as numbers that compare quickly.
+ */
+export function utcDay(stamp: string): number {
+  return (digits2(stamp, 0) * 100 + digits2(stamp, 2)) * 10_000 + digits2(stamp, 5) * 100 + digits2(stamp, 8);
 }
 
 /** `YYYY-MM-DDTHH:MM:SS[.f…]Z` by its fixed characters (the digits are Docker's to get right). */

@@ -1,4 +1,4 @@
-import { nanosOfDay, stampBefore, stampKey } from './docker-stamp';
+import { nanosOfDay, utcDay } from './docker-stamp';
 
 /**
  * How many of the last lines delivered a repeat is checked against: more than a flood of 300,000
@@ -27,44 +27,53 @@ export class RotationRepeats {
   /** The last stamps delivered, as nanoseconds of their day: numbers, so no line is kept alive. */
   private readonly recent = new Float64Array(REMEMBERED).fill(-1);
   private count = 0;
-  private newest: string | null = null;
+  /** The newest line delivered: its stamp as two numbers (see utcDay, nanosOfDay) and its text. */
+  private newestDay = Number.NEGATIVE_INFINITY;
+  private newestNanos = 0;
   private newestText = '';
   private repeating = false;
 
-  /** Whether this line (its Docker timestamp and text) repeats one already delivered. Remembers it if not. */
+  /**
+   * Whether this line (its Docker timestamp and text) repeats one already delivered. Remembers it if
+   * not. Every line of a flood passes through here: the stamp is read into numbers once, and the
+   * comparisons are of numbers. A stamp not in Docker's UTC form cannot be compared: never a repeat.
+   */
   isRepeat(stamp: string, text: string): boolean {
-    const newest = this.newest;
-    const behind = newest !== null && stamp !== newest && stampBefore(stamp, newest);
+    const nanos = nanosOfDay(stamp);
+    if (Number.isNaN(nanos)) return false;
+    const day = utcDay(stamp);
+    // below 0: older than the newest line delivered; 0: the same instant; above 0: newer
+    const order = day === this.newestDay ? nanos - this.newestNanos : day - this.newestDay;
     if (this.repeating) {
-      if (behind || stamp === newest) return true;
+      if (order <= 0) return true;
       this.repeating = false;
-    } else if (stamp === newest && text === this.newestText) {
+    } else if (order === 0 && text === this.newestText) {
       this.repeating = true;
       return true;
-    } else if (behind && (this.remembers(stamp) || farBehind(stamp, newest))) {
+    } else if (order < 0 && (this.recent.includes(nanos) || this.farBehind(day, nanos))) {
       this.repeating = true;
       return true;
     }
-    if (!behind) {
-      this.newest = stamp;
+    if (order >= 0) {
+      this.newestDay = day;
+      this.newestNanos = nanos;
       this.newestText = text;
     }
-    this.recent[this.count % REMEMBERED] = nanosOfDay(stamp);
+    this.recent[this.count % REMEMBERED] = nanos;
     this.count += 1;
     return false;
   }
 
-  private remembers(stamp: string): boolean {
-    const key = nanosOfDay(stamp);
-    return !Number.isNaN(key) && this.recent.includes(key);
+  /** Whether a line older than the newest is older by more than SURELY_REPEATED_MS. */
+  private farBehind(day: number, nanos: number): boolean {
+    const days = day === this.newestDay ? 0 : dayNumber(this.newestDay) - dayNumber(day);
+    return days * NANOS_PER_DAY + this.newestNanos - nanos > SURELY_REPEATED_MS * 1e6;
   }
 }
 
-function farBehind(stamp: string, newest: string): boolean {
-  const millis = (key: string | null) => {
-    if (key === null) return NaN;
-    const [seconds, nanos] = key.split('.') as [string, string];
-    return Number(seconds) * 1000 + Number(nanos) / 1e6;
-  };
-  return millis(stampKey(newest)) - millis(stampKey(stamp)) > SURELY_REPEATED_MS;
+const NANOS_PER_DAY = 86_400 * 1e9;
+
+/** yyyymmdd (see utcDay) as days since 1970: two days' difference, for the rare line behind across midnight. */
+function dayNumber(yyyymmdd: number): number {
+  return Date.UTC(Math.floor(yyyymmdd / 10_000), (Math.floor(yyyymmdd / 100) % 100) - 1, yyyymmdd % 100) / 86_400_000;
 }
