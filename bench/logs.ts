@@ -16,6 +16,10 @@
  * rate Docker produced the lines at (its own timestamps) and the rate it hands the whole log out
  * over its local socket. Ends with one JSON line; --strict exits 1 if a target fails. Stops
  * everything it started (container, browser, web shell, core, sshd) on success, failure or signal.
+ *
+ * Server and client share this machine's two cores (a real install gives the server its own): each
+ * phase says how long the page's main thread ran and how long it was ready but waited for a core.
+ * MIST_BENCH_TRACE also lists the first flood's long tasks with the CPU time each one used.
  */
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -33,7 +37,8 @@ import { CHROMIUM_ARGS, RENDERER_DIR, ensureRendererBuild } from '../test/e2e/e2
 import { intArg, parseArgs, rejectUnknown } from './lib/args';
 import { runBench, type Cleanup } from './lib/cleanup';
 import { LOGS_PROBE_SCRIPT, type ProbeReport } from './lib/logs-probe';
-import { cpuBetween, cpuSnapshot, type CpuByKind } from './lib/process-cpu';
+import { cpuBetween, cpuSnapshot, rendererMainThread, type CpuByKind, type MainThreadTimes } from './lib/process-cpu';
+import { longTasksInTrace } from './lib/trace-long-tasks';
 
 const DEADLINE_MS = 8 * 60_000;
 const TARGET_RATE = 100_000;
@@ -55,6 +60,8 @@ interface Phase {
   heapAfter: number;
   /** CPU seconds each kind of process used during the flood (the whole machine: server and client share it). */
   cpu: CpuByKind;
+  /** The page's main thread during the flood: seconds it ran, and seconds it was ready but waited for a core. */
+  mainThread: MainThreadTimes | null;
 }
 
 async function main(cleanup: Cleanup): Promise<number> {
@@ -158,7 +165,9 @@ async function main(cleanup: Cleanup): Promise<number> {
     await Promise.all(sources.map((container) => exec(container, ['touch', `/tmp/go${phase}`])));
     const total = phase * perPhase;
     const done = await waitForCount(page, total, 180_000);
-    const cpu = cpuBetween(cpuBefore, cpuSnapshot());
+    const cpuAfter = cpuSnapshot();
+    const cpu = cpuBetween(cpuBefore, cpuAfter);
+    const mainThread = rendererMainThread(cpuBefore, cpuAfter);
     const taskTo = (await page.evaluate('performance.now()')) as number;
     const report = await probe(page);
     const produced = (await producedRate(name, phase, perSource)) * containers;
@@ -173,11 +182,22 @@ async function main(cleanup: Cleanup): Promise<number> {
       longestTaskMs: Math.round(Math.max(0, ...tasks.map((task) => task.duration))),
       heapAfter,
       cpu,
+      mainThread,
     });
-    log(`  ${phases.at(-1)!.rate.toLocaleString('en')} lines/s, longest task ${phases.at(-1)!.longestTaskMs} ms`);
+    const waited = mainThread
+      ? `; the page's main thread ran ${mainThread.ranS.toFixed(2)} s and waited ${mainThread.waitedS.toFixed(2)} s for a core`
+      : '';
+    log(
+      `  ${phases.at(-1)!.rate.toLocaleString('en')} lines/s, longest task ${phases.at(-1)!.longestTaskMs} ms${waited}`,
+    );
     if (traceFile && phase === 1) {
       await browser.stopTracing();
       log(`trace of the first flood: ${traceFile}`);
+      // wall against CPU: a task that ran far shorter than it took waited for a core
+      const long = longTasksInTrace(traceFile, 50).map(
+        (task) => `${task.wallMs.toFixed(0)} ms (CPU ${task.cpuMs.toFixed(0)})`,
+      );
+      log(`  its main-thread tasks over 50 ms, wall (CPU): ${long.length > 0 ? long.join(', ') : 'none'}`);
     }
   }
   if (profileDir) {
@@ -266,7 +286,12 @@ async function main(cleanup: Cleanup): Promise<number> {
   out(
     JSON.stringify({
       bench: 'logs',
-      config: { linesPerPhase: perPhase, containers, scrollback, elapsedS: Math.round((Date.now() - started) / 1000) },
+      config: {
+        linesPerPhase: perPhase,
+        containers,
+        scrollback,
+        elapsedS: Math.round((Date.now() - started) / 1000),
+      },
       results: {
         rate,
         phases,

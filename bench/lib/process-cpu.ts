@@ -7,7 +7,13 @@ import { readdirSync, readFileSync } from 'node:fs';
  * Processes that exit between the snapshots are not counted.
  */
 export type CpuByKind = Record<string, number>;
-export type CpuSnapshot = Map<number, { kind: string; seconds: number }>;
+export type CpuSnapshot = Map<number, { kind: string; seconds: number; mainThread: MainThreadTimes | null }>;
+
+/** A process's main thread from /proc/PID/schedstat: seconds it ran, seconds it waited for a core. */
+export interface MainThreadTimes {
+  ranS: number;
+  waitedS: number;
+}
 
 /** Linux reports utime and stime in clock ticks: 100 per second on every architecture Node supports. */
 const TICKS_PER_SECOND = 100;
@@ -22,7 +28,8 @@ export function cpuSnapshot(): CpuSnapshot {
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const seconds = (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
       if (seconds === 0) continue;
-      snapshot.set(pid, { kind: kindOf(pid, stat), seconds });
+      const kind = kindOf(pid, stat);
+      snapshot.set(pid, { kind, seconds, mainThread: kind === 'renderer' ? mainThreadTimes(pid) : null });
     } catch {
       // the process ended while we looked
     }
@@ -39,6 +46,29 @@ export function cpuBetween(before: CpuSnapshot, after: CpuSnapshot): CpuByKind {
   }
   for (const kind of Object.keys(used)) used[kind] = Math.round(used[kind]! * 100) / 100;
   return used;
+}
+
+/**
+ * How the busiest renderer's main thread (the page's) spent the time between two snapshots: running,
+ * or runnable and waiting for one of the cores the server and the client share. Null when the
+ * kernel does not keep those figures.
+ */
+export function rendererMainThread(before: CpuSnapshot, after: CpuSnapshot): MainThreadTimes | null {
+  let busiest: MainThreadTimes | null = null;
+  for (const [pid, { mainThread }] of after) {
+    const earlier = before.get(pid)?.mainThread;
+    if (!mainThread || !earlier) continue;
+    const between = { ranS: mainThread.ranS - earlier.ranS, waitedS: mainThread.waitedS - earlier.waitedS };
+    if (busiest === null || between.ranS > busiest.ranS) busiest = between;
+  }
+  return busiest;
+}
+
+function mainThreadTimes(pid: number): MainThreadTimes | null {
+  // "nanoseconds on a CPU, nanoseconds waiting on a run queue, time slices"
+  const [ran, waited] = readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ').map(Number);
+  if (ran === undefined || waited === undefined || Number.isNaN(ran) || Number.isNaN(waited)) return null;
+  return { ranS: ran / 1e9, waitedS: waited / 1e9 };
 }
 
 function kindOf(pid: number, stat: string): string {
