@@ -259,6 +259,49 @@ describeIntegration(
       expect(lines.some((l) => l.text.includes(SECRET))).toBe(false);
     });
 
+    it('a service a redeploy adds joins the open combined log, from its first line', async () => {
+      const { received: lines, sink } = collectingSink<ContainerLogLineDto>();
+      const stop = core.handlers['apps.logs']({ appId: app.id, tail: 5, timestamps: false }, sink);
+      const withReporter = COMPOSE_FILE.replace(
+        'services:\n',
+        `services:\n  reporter:\n    image: ${BASE_IMAGE}\n    command: ["sh", "-c", "echo reporter first line; while true; do echo reporter tick; sleep 0.2; done"]\n    stop_grace_period: 1s\n`,
+      );
+      try {
+        await until(() => lines.some((l) => l.text.startsWith('worker | worker tick')), 'a worker line');
+        await repo.commit({ 'docker-compose.yml': withReporter }, 'Add a reporter service');
+        const added = await waitForDeployment(
+          core,
+          (await core.handlers['deploy.start']({ appId: app.id, trigger: 'manual' })).id,
+        );
+        expect(added.status).toBe('success');
+        await until(
+          () => lines.some((l) => l.text === 'reporter | reporter tick'),
+          'a line of the added service',
+          30_000,
+        );
+      } finally {
+        stop();
+      }
+      const joined = lines.findIndex(
+        (l) =>
+          l.stream === 'system' &&
+          /^reporter \| — \S+ started while the log was open: its log from the start —$/.test(l.text),
+      );
+      expect(joined).toBeGreaterThanOrEqual(0);
+      // its whole log, not the tail the tab opened with: the line it printed first comes first
+      const reporterLines = lines.slice(joined + 1).filter((l) => l.service === 'reporter' && l.stream !== 'system');
+      expect(reporterLines[0]).toMatchObject({ stream: 'stdout', text: 'reporter | reporter first line' });
+
+      // back to the two services (compose removes the orphan), as the tests after this one expect
+      await repo.commit({ 'docker-compose.yml': COMPOSE_FILE }, 'Remove the reporter service');
+      const removed = await waitForDeployment(
+        core,
+        (await core.handlers['deploy.start']({ appId: app.id, trigger: 'manual' })).id,
+      );
+      expect(removed.status).toBe('success');
+      expect((await core.handlers['apps.status']({ appId: app.id })).summary).toBe('2/2 running');
+    }, 120_000);
+
     it('a missing compose file fails the deploy with the path to set', async () => {
       await core.handlers['apps.update']({ id: app.id, composeFile: 'deploy/missing.yml' });
       const failed = await waitForDeployment(

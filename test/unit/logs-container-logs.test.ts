@@ -65,6 +65,37 @@ describe('followContainerLogs', () => {
     expect(lines).toEqual([{ stream: 'stdout', text: 'hello world', at: '2024-05-01T10:00:00.123456789Z' }]);
   });
 
+  it('follows a source added later from the start of its log (no tail), and `done` waits for it too', async () => {
+    const first = fakeContainer(true);
+    const added = fakeContainer(true);
+    const asked: unknown[] = [];
+    const addedContainer = {
+      ...added.container,
+      logs: async (query: unknown) => (asked.push(query), added.stream),
+    } as unknown as Dockerode.Container;
+    const lines: ContainerLogLineDto[] = [];
+    const controller = new AbortController();
+    const follower = followContainerLogs(
+      [{ container: first.container, service: 'web' }],
+      { tail: 10, timestamps: false, prefix: true, signal: controller.signal },
+      (batch) => lines.push(...batch),
+    );
+    await tick();
+    follower.add({ container: addedContainer, service: 'worker', fromStart: true });
+    await tick();
+    expect(asked).toEqual([{ stdout: true, stderr: true, timestamps: true, follow: true }]);
+    let settled = false;
+    void follower.done.then(() => (settled = true));
+    first.stream.end('web line\n');
+    added.stream.write('worker line\n');
+    await tick();
+    await tick();
+    expect(settled).toBe(false);
+    added.stream.end();
+    await follower.done;
+    expect(lines.map((line) => line.text)).toEqual(['web | web line', 'worker | worker line']);
+  });
+
   it('pauses and resumes the Docker stream (flow control)', async () => {
     const { container, stream } = fakeContainer();
     const controller = new AbortController();

@@ -3,7 +3,17 @@ import type { AppDto, ContainerLogLineDto } from '../../../shared/dto/app';
 import { MistError } from '../../../shared/errors';
 import { listComposeContainers } from '../compose/compose-status';
 import { containerName } from '../deploy/container-replace';
-import { followContainerLogs, systemLine, waitForRun, type LogFollower, type LogSource } from './container-logs';
+import {
+  abortableDelay,
+  followContainerLogs,
+  systemLine,
+  waitForRun,
+  type LogFollower,
+  type LogSource,
+} from './container-logs';
+
+/** How often an open compose log looks for containers it does not follow yet (a service a deploy added). */
+const NEW_CONTAINER_POLL_MS = 2_000;
 
 export interface AppLogsInput {
   service?: string;
@@ -16,7 +26,8 @@ export interface AppLogsInput {
  * compose app (each line prefixed `service | `), or just the one service asked for. Throws at once
  * for a service on a non-compose app; a missing container becomes a `system` line (a single-container
  * app's log then waits for its first container). A container that stops is waited for, and its log
- * goes on when it (or the one a deploy put in its place under its name) runs again.
+ * goes on when it (or the one a deploy put in its place under its name) runs again. A compose
+ * container that appears while the log is open (a service a deploy added) joins it, from its start.
  */
 export function followAppLogs(
   docker: Dockerode,
@@ -37,13 +48,19 @@ export function followAppLogs(
       // its log starts with the container its first deploy runs
       const container = docker.getContainer(containerName(app.id));
       if ((await waitForRun(container, null, signal)) === null) return;
-      sources = [{ container }];
+      sources = [{ container, name: containerName(app.id) }];
     }
     const prefix = app.type === 'compose' && input.service === undefined;
     // each container is followed by name: across its restarts and a deploy's replacement
-    follower = followContainerLogs(sources, { ...input, prefix, reattach: true, signal }, onLines);
-    if (paused) follower.pause();
-    return follower.done;
+    const following = followContainerLogs(sources, { ...input, prefix, reattach: true, signal }, onLines);
+    follower = following;
+    if (paused) following.pause();
+    if (app.type !== 'compose') return following.done;
+    const known = new Set(sources.map((source) => source.name));
+    await Promise.all([
+      following.done,
+      addNewContainers(docker, app.id, input.service, known, following, signal, onLines),
+    ]);
   });
   return {
     pause() {
@@ -54,17 +71,50 @@ export function followAppLogs(
       paused = false;
       follower?.resume();
     },
+    add(source) {
+      follower?.add(source);
+    },
     done: done.catch((error: Error) => {
       if (!signal.aborted) onLines([systemLine(undefined, `Cannot read the log: ${error.message}`)]);
     }),
   };
 }
 
+/**
+ * Until the signal aborts: every few seconds, the compose app's containers not followed yet (their
+ * names not in `known`) are added to the follower, each after a line saying it joined.
+ */
+async function addNewContainers(
+  docker: Dockerode,
+  appId: string,
+  service: string | undefined,
+  known: Set<string>,
+  follower: LogFollower,
+  signal: AbortSignal,
+  onLines: (lines: ContainerLogLineDto[]) => void,
+): Promise<void> {
+  for (;;) {
+    await abortableDelay(NEW_CONTAINER_POLL_MS, signal);
+    if (signal.aborted) return;
+    // the connection may be down for a moment: looked at again next time
+    // running ones only: compose 1.x renames the container it recreates, stopped, before removing it
+    const found = await composeSources(docker, appId, service, { runningOnly: true }).catch(() => []);
+    for (const source of found) {
+      if (known.has(source.name) || signal.aborted) continue;
+      known.add(source.name);
+      onLines([
+        systemLine(source.service, `— ${source.name} started while the log was open: its log from the start —`),
+      ]);
+      follower.add({ ...source, fromStart: true });
+    }
+  }
+}
+
 async function sourcesOf(
   docker: Dockerode,
   app: Pick<AppDto, 'id' | 'name' | 'type'>,
   service: string | undefined,
-): Promise<{ sources: LogSource[]; missing: string | null }> {
+): Promise<{ sources: (LogSource & { name: string })[]; missing: string | null }> {
   if (app.type !== 'compose') {
     const container = docker.getContainer(containerName(app.id));
     const exists = await container.inspect().then(
@@ -75,21 +125,13 @@ async function sourcesOf(
       },
     );
     return exists
-      ? { sources: [{ container }], missing: null }
+      ? { sources: [{ container, name: containerName(app.id) }], missing: null }
       : {
           sources: [],
           missing: `${app.name} has no container on its server yet: its log starts here when a deploy runs it.`,
         };
   }
-  // by name (compose's `{project}-{service}-{n}`), which the container compose recreates keeps
-  const containers = (await listComposeContainers(docker, app.id))
-    .map((c) => ({
-      name: c.Names[0]?.replace(/^\//, '') ?? c.Id,
-      service: c.Labels['com.docker.compose.service'] ?? '?',
-    }))
-    .filter((c) => service === undefined || c.service === service)
-    .sort((a, b) => a.service.localeCompare(b.service));
-  const sources = containers.map((c) => ({ container: docker.getContainer(c.name), service: c.service }));
+  const sources = await composeSources(docker, app.id, service);
   if (sources.length > 0) return { sources, missing: null };
   return {
     sources,
@@ -97,4 +139,23 @@ async function sourcesOf(
       ? `${app.name} has no container for the service "${service}".`
       : `${app.name} has no containers on its server; deploy it first.`,
   };
+}
+
+/** A compose app's containers (of one service, if given; running ones only, if asked), by service name. */
+async function composeSources(
+  docker: Dockerode,
+  appId: string,
+  service: string | undefined,
+  { runningOnly = false } = {},
+): Promise<(LogSource & { name: string })[]> {
+  // by name (compose's `{project}-{service}-{n}`), which the container compose recreates keeps
+  return (await listComposeContainers(docker, appId))
+    .filter((c) => !runningOnly || c.State === 'running')
+    .map((c) => ({
+      name: c.Names[0]?.replace(/^\//, '') ?? c.Id,
+      service: c.Labels['com.docker.compose.service'] ?? '?',
+    }))
+    .filter((c) => service === undefined || c.service === service)
+    .sort((a, b) => a.service.localeCompare(b.service))
+    .map((c) => ({ container: docker.getContainer(c.name), service: c.service, name: c.name }));
 }

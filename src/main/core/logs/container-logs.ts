@@ -9,6 +9,8 @@ export interface LogSource {
   container: Dockerode.Container;
   /** Compose apps: the service the container runs. */
   service?: string;
+  /** Its whole log rather than the last `tail` lines: a container that joined while the log was open. */
+  fromStart?: boolean;
 }
 
 export interface LogOptions {
@@ -30,7 +32,9 @@ export interface LogFollower {
   /** Flow control: stop reading from Docker (the SSH channel's window closes) until resume. */
   pause(): void;
   resume(): void;
-  /** Settles when every source has ended or the signal aborted. */
+  /** Follows one more source along with the others (a compose service a deploy added). */
+  add(source: LogSource): void;
+  /** Settles when every source (added ones too) has ended or the signal aborted. */
   done: Promise<void>;
 }
 
@@ -125,7 +129,7 @@ export function followContainerLogs(
     let attempt = 0;
     let startedSince: string | null = null;
     /** What the next read asks for beyond the first one's tail: a resumed, restarted or new container. */
-    let next: 'first' | 'resume' | 'whole' = 'first';
+    let next: 'first' | 'resume' | 'whole' = source.fromStart ? 'whole' : 'first';
     const readQuery = () => {
       if (next === 'first') return { tail: options.tail };
       if (next === 'whole') return {};
@@ -139,7 +143,7 @@ export function followContainerLogs(
       } catch (error) {
         // only a later read is retried (after a drop, a restart or a replacement)
         if (next === 'first' || ++attempt > RESUME_ATTEMPTS) throw error;
-        await pause(resumeDelay(attempt), options.signal);
+        await abortableDelay(resumeDelay(attempt), options.signal);
         continue;
       }
       if (options.signal.aborted) return void stream.destroy();
@@ -156,7 +160,7 @@ export function followContainerLogs(
         // the connection broke: resume from the cursor (a partial line is re-read)
         lostAt = new Date();
         next = 'resume';
-        await pause(resumeDelay(1), options.signal);
+        await abortableDelay(resumeDelay(1), options.signal);
         continue;
       }
       // a clean end: the container stopped
@@ -175,13 +179,20 @@ export function followContainerLogs(
     }
   };
 
-  const done = Promise.all(
-    sources.map((source) =>
-      followOne(source).catch((error: Error) => {
-        if (!options.signal.aborted) emit(systemLine(source.service, `Cannot read the log: ${error.message}`));
-      }),
-    ),
-  ).then(() => flush());
+  const following = new Set<Promise<void>>();
+  const follow = (source: LogSource) => {
+    const followed = followOne(source).catch((error: Error) => {
+      if (!options.signal.aborted) emit(systemLine(source.service, `Cannot read the log: ${error.message}`));
+    });
+    following.add(followed);
+    void followed.finally(() => following.delete(followed));
+  };
+  sources.forEach(follow);
+  const allEnded = async () => {
+    // a source added while waiting is waited for too
+    while (following.size > 0) await Promise.all(following);
+  };
+  const done = allEnded().then(() => flush());
 
   return {
     pause() {
@@ -191,6 +202,9 @@ export function followContainerLogs(
     resume() {
       paused = false;
       for (const stream of streams) stream.resume();
+    },
+    add(source) {
+      if (!options.signal.aborted) follow(source);
     },
     done,
   };
@@ -213,7 +227,7 @@ export async function waitForRun(
   signal: AbortSignal,
 ): Promise<(ContainerRun & { tty: boolean }) | null> {
   for (;;) {
-    await pause(REATTACH_POLL_MS, signal);
+    await abortableDelay(REATTACH_POLL_MS, signal);
     if (signal.aborted) return null;
     const info = await container.inspect().catch(() => null);
     if (!info?.State.Running) continue;
@@ -305,7 +319,8 @@ function resumeDelay(attempt: number): number {
   return Math.min(5_000, 250 * 2 ** (attempt - 1));
 }
 
-function pause(ms: number, signal: AbortSignal): Promise<void> {
+/** Waits `ms`, or less once the signal aborts. */
+export function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve();
     const timer = setTimeout(done, ms);
