@@ -26,7 +26,8 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import Dockerode from 'dockerode';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
-import { CONTAINER_LOG_CONFIG } from '../src/main/core/deploy/container-logging';
+import { containerLogConfig } from '../src/main/core/deploy/container-logging';
+import { DEFAULT_LOG_RETENTION } from '../src/shared/schemas/app';
 import { createCore } from '../src/main/core/core';
 import { startWebShell } from '../src/main/web/web-shell';
 import { BASE_IMAGE } from '../test/fixtures/docker-host';
@@ -113,7 +114,7 @@ async function main(cleanup: Cleanup): Promise<number> {
       name: compose ? `mist-${app.id}-s${index}-1` : `app-${app.id}`,
       Image: BASE_IMAGE,
       Cmd: ['sh', '-c', script],
-      HostConfig: { LogConfig: CONTAINER_LOG_CONFIG }, // as a deploy creates it
+      HostConfig: { LogConfig: containerLogConfig(DEFAULT_LOG_RETENTION) }, // as a deploy creates it
       Labels: { 'mist.project': project.id, 'mist.app': app.id, 'mist.bench': 'logs', ...labels },
     });
     cleanup.add(`container ${index}`, () => container.remove({ force: true }));

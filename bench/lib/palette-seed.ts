@@ -97,6 +97,8 @@ export function seedStore(db: Database, counts: SeedCounts, closedPort: number):
         cpuLimit: null,
         memoryMb: null,
         restartPolicy: 'unless-stopped',
+        logMaxSizeMb: 50,
+        logMaxFiles: 5,
         templateTag: null,
         publishPort: false,
         composeFile: null,

@@ -327,9 +327,12 @@ describeIntegration(
         await page.getByRole('button', { name: 'Save', exact: true }).click();
         await page.getByText('The memory limit is at least 128 MB.').waitFor();
         await page.getByLabel('Memory limit (MB)', { exact: true }).fill('256');
+        await page.getByLabel('Log files kept', { exact: true }).fill('3');
         await page.getByRole('button', { name: 'Save', exact: true }).click();
         await page.getByTestId('redeploy-pending').waitFor();
-        expect((await core.handlers['apps.get']({ appId: appId! })).memoryMb).toBe(256);
+        const saved = await core.handlers['apps.get']({ appId: appId! });
+        expect(saved.memoryMb).toBe(256);
+        expect(saved.logRetention).toEqual({ maxSizeMb: 50, maxFiles: 3 });
 
         await repo.commit({ 'www/index.html': indexHtmlWithVersion(2) }, 'Version 2');
         await page.getByRole('button', { name: 'Deploy', exact: true }).click();

@@ -124,6 +124,7 @@ describeIntegration('mist CLI: projects, apps, env and deploy', ['sshd', 'docker
         'hasGitToken',
         'id',
         'internalAddress',
+        'logRetention',
         'memoryMb',
         'name',
         'port',

@@ -88,6 +88,8 @@ describeIntegration(
 
     it('a redeploy after a new commit is number 2, reuses the checkout, and the old container is gone', async () => {
       const before = await local.getContainer(`app-${app.id}`).inspect();
+      // the app's log retention changed since: the new container has it
+      await core.handlers['apps.update']({ id: app.id, logMaxSizeMb: 20, logMaxFiles: 3 });
       const commit = await repo.commit({ 'www/index.html': indexHtmlWithVersion(2) }, 'version 2');
       const started = await core.handlers['deploy.start']({ appId: app.id, trigger: 'cli' });
       const done = await waitForDeployment(core, started.id);
@@ -96,6 +98,10 @@ describeIntegration(
       expect(log).not.toMatch(/Cloning into/); // fetched, not cloned again
       await expect(local.getContainer(before.Id).inspect()).rejects.toMatchObject({ statusCode: 404 });
       expect((await httpGet(port, '/')).body).toContain('mist-fixture-app version 2');
+      expect((await local.getContainer(`app-${app.id}`).inspect()).HostConfig.LogConfig).toEqual({
+        Type: 'local',
+        Config: { 'max-size': '20m', 'max-file': '3' },
+      });
       const history = await core.handlers['deployments.list']({ appId: app.id });
       expect(history.map((d) => [d.number, d.active])).toEqual([
         [2, true],

@@ -4,7 +4,7 @@ import Dockerode from 'dockerode';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ContainerLogLineDto } from '../../src/shared/dto/app';
 import { StreamSink } from '../../src/main/core/api/stream-sink';
-import { CONTAINER_LOG_CONFIG } from '../../src/main/core/deploy/container-logging';
+import { containerLogConfig } from '../../src/main/core/deploy/container-logging';
 import { BASE_IMAGE } from '../fixtures/docker-host';
 import { describeIntegration } from '../fixtures/integration';
 import { createAppOnTestServer, type AppOnTestServer } from '../support/app-on-test-server';
@@ -34,7 +34,7 @@ describeIntegration(
 
     it('delivers every line of a log that rotated several times exactly once, in order', async () => {
       // the app's log settings with a small file, so the 150,000 lines (about 5 MB) rotate 4 times
-      const logConfig = { ...CONTAINER_LOG_CONFIG, Config: { 'max-size': '1m', 'max-file': '10' } };
+      const logConfig = containerLogConfig({ maxSizeMb: 1, maxFiles: 10 });
       const container = await local.createContainer({
         name: `app-${setup.app.id}`,
         Image: BASE_IMAGE,

@@ -61,6 +61,7 @@ export function appDto(overrides: Partial<AppDto> = {}): AppDto {
     cpuLimit: null,
     memoryMb: null,
     restartPolicy: 'unless-stopped',
+    logRetention: { maxSizeMb: 50, maxFiles: 5 },
     internalAddress: `app-${id}:${port}`,
     redeployPending: false,
     database: null,

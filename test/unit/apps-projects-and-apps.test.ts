@@ -231,6 +231,7 @@ describe('apps', () => {
       cpuLimit: null,
       memoryMb: null,
       restartPolicy: 'unless-stopped',
+      logRetention: { maxSizeMb: 50, maxFiles: 5 },
       internalAddress: `app-${app.id}:3000`,
       redeployPending: false,
     });
@@ -325,6 +326,22 @@ describe('apps', () => {
     });
     expect(updates[0]!.summary).toBe('Changed branch, restartPolicy of shop/front.');
     expect(new Date(updates[0]!.at).getTime()).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('keeps the log retention a redeploy applies, checks its range, and leaves a compose app to its file', async () => {
+    const shop = mod.projects.create({ name: 'shop', serverId });
+    const app = await newApp(shop.id, 'web');
+    const updated = await mod.apps.update({ id: app.id, logMaxSizeMb: 10, logMaxFiles: 2 });
+    expect(updated.logRetention).toEqual({ maxSizeMb: 10, maxFiles: 2 });
+    expect(configVersion(app.id)).toBe(2);
+    await expect(mod.apps.update({ id: app.id, logMaxSizeMb: 0 })).rejects.toThrow('a log file is at least 1 MB');
+    await expect(mod.apps.update({ id: app.id, logMaxFiles: 21 })).rejects.toThrow('keep at most 20 log files');
+    const stack = await newApp(shop.id, 'stack', { type: 'compose', gitUrl: 'acme/stack' });
+    expect(stack.logRetention).toBeNull();
+    await expect(mod.apps.update({ id: stack.id, logMaxFiles: 3 })).rejects.toThrow(
+      'stack is a compose app: its compose file decides how its logs are kept',
+    );
+    expect(mod.apps.get(app.id).logRetention).toEqual({ maxSizeMb: 10, maxFiles: 2 });
   });
 
   it('says a redeploy is pending only when the active deployment deployed an older configuration', async () => {

@@ -136,8 +136,11 @@ function fakeCore(options: { steps?: Step[]; projects?: ProjectDto[]; cancelHang
       record('apps.create', input);
       const appId = id('a');
       const project = projects.find((p) => p.id === input.projectId)!;
+      // what the core derives from the flat create fields
+      const { logMaxSizeMb, logMaxFiles } = input as unknown as { logMaxSizeMb: number; logMaxFiles: number };
       const app: AppDto = {
         ...input,
+        logRetention: { maxSizeMb: logMaxSizeMb, maxFiles: logMaxFiles },
         id: appId,
         serverId: project.serverId,
         internalAddress: `app-${appId}:${input.port}`,
@@ -368,6 +371,8 @@ describe('mist app', () => {
         cpuLimit: null,
         memoryMb: null,
         restartPolicy: 'unless-stopped',
+        logMaxSizeMb: 50,
+        logMaxFiles: 5,
       },
     ]);
   });
@@ -408,6 +413,17 @@ describe('mist app', () => {
     const text = await cli(['app', 'show', 'shop/web']);
     expect(text.stdout).toMatch(/^shop\/web {2}\(web app, id a2\)\n/);
     expect(text.stdout).toContain('internal     app-a2:3000');
+    expect(text.stdout).toContain('logs kept    5 files of 50 MB (the older compressed)');
+  });
+
+  it('sets how much log Docker keeps, said once for both flags', async () => {
+    const { cli, fake } = await withShop();
+    const result = await cli(['app', 'set', 'shop/web', '--log-size', '20', '--log-files', '3']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(fake.callsTo('apps.update')).toEqual([{ id: 'a2', logMaxSizeMb: 20, logMaxFiles: 3 }]);
+    const bad = await cli(['app', 'set', 'shop/web', '--log-size', '20MB']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("invalid --log-size: megabytes per log file, such as 50 (got '20MB')");
   });
 
   it('sets only the given settings; none clears a limit', async () => {

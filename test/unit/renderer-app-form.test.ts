@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppDto } from '../../src/shared/dto/app';
 import {
   SETTINGS_FIELDS,
+  sectionFields,
   buildAppUpdate,
   buildCreateAppInput,
   emptyAppForm,
@@ -99,6 +100,21 @@ describe('renderer app form', () => {
     expect(git).toEqual({ ok: true, input: { id: 'app1', branch: 'develop' } });
     const cleared = buildAppUpdate(app, { ...formFromApp(app), gitUrl: '  ' }, SETTINGS_FIELDS.git);
     expect(cleared).toEqual({ ok: true, input: { id: 'app1', gitUrl: null } });
+  });
+
+  it("edits how much log Docker keeps in the resources tab, checked like the core's", () => {
+    const values = { ...formFromApp(app), logMaxSizeMb: ' 20 ', logMaxFiles: '3' };
+    expect(buildAppUpdate(app, values, SETTINGS_FIELDS.resources)).toEqual({
+      ok: true,
+      input: { id: 'app1', logMaxSizeMb: 20, logMaxFiles: 3 },
+    });
+    const bad = buildAppUpdate(app, { ...values, logMaxSizeMb: '20MB', logMaxFiles: '40' }, SETTINGS_FIELDS.resources);
+    expect(bad.ok ? {} : bad.errors).toEqual({ logMaxSizeMb: 'A whole number of megabytes, such as 50.' });
+    const tooMany = buildAppUpdate(app, { ...values, logMaxFiles: '40' }, SETTINGS_FIELDS.resources);
+    expect(tooMany.ok ? {} : tooMany.errors).toEqual({ logMaxFiles: expect.stringMatching(/at most 20 log files/i) });
+    // a compose app's file decides: its resources tab has no log fields
+    expect(sectionFields('resources', 'compose')).not.toContain('logMaxSizeMb');
+    expect(sectionFields('resources', 'web')).toContain('logMaxFiles');
   });
 
   it('reports only the errors of the tab being saved', () => {

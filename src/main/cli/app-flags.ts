@@ -13,6 +13,8 @@ export const APP_SETTING_OPTIONS: OptionSpecs = {
   cpu: { type: 'string' },
   memory: { type: 'string' },
   restart: { type: 'string' },
+  'log-size': { type: 'string' },
+  'log-files': { type: 'string' },
   // database apps
   version: { type: 'string' },
   'publish-port': { type: 'string' },
@@ -35,6 +37,8 @@ export interface AppSettingFlags {
   cpuLimit?: number | null;
   memoryMb?: number | null;
   restartPolicy?: string;
+  logMaxSizeMb?: number;
+  logMaxFiles?: number;
   version?: string;
   publishPort?: boolean;
   composeFile?: string;
@@ -83,15 +87,28 @@ export function parseAppSettingFlags(command: string, values: ParsedArgs['values
   }
   const autoDeploy = stringOption(values, 'auto-deploy');
   if (autoDeploy !== undefined) flags.autoDeploy = onOff(command, '--auto-deploy', autoDeploy);
-  const interval = stringOption(values, 'watch-interval');
-  if (interval !== undefined) {
-    if (!/^\d{1,6}$/.test(interval))
-      throw new CliUsageError(`invalid --watch-interval: seconds, such as 60 (got '${interval}')`, command);
-    flags.watchIntervalS = Number(interval);
-  }
+  const interval = wholeNumberOption(command, values, 'watch-interval', 'seconds, such as 60');
+  if (interval !== undefined) flags.watchIntervalS = interval;
+  const logSize = wholeNumberOption(command, values, 'log-size', 'megabytes per log file, such as 50');
+  if (logSize !== undefined) flags.logMaxSizeMb = logSize;
+  const logFiles = wholeNumberOption(command, values, 'log-files', 'a number of log files, such as 5');
+  if (logFiles !== undefined) flags.logMaxFiles = logFiles;
   const publish = stringOption(values, 'publish-port');
   if (publish !== undefined) flags.publishPort = onOff(command, '--publish-port', publish);
   return flags;
+}
+
+/** A whole-number flag (its range is the channel schema's to check). */
+function wholeNumberOption(
+  command: string,
+  values: ParsedArgs['values'],
+  flag: string,
+  example: string,
+): number | undefined {
+  const value = stringOption(values, flag);
+  if (value === undefined) return undefined;
+  if (!/^\d{1,6}$/.test(value)) throw new CliUsageError(`invalid --${flag}: ${example} (got '${value}')`, command);
+  return Number(value);
 }
 
 function onOff(command: string, flag: string, value: string): boolean {

@@ -62,6 +62,13 @@ export function formatCpu(cpuLimit: number | null): string {
   return cpuLimit === null ? 'no limit' : `${cpuLimit} CPU${cpuLimit === 1 ? '' : 's'}`;
 }
 
+/** `5 files of 50 MB (the older compressed)`, or what decides for a compose app. */
+export function formatLogRetention(retention: AppDto['logRetention']): string {
+  if (retention === null) return "as the compose file's logging says";
+  const files = `${retention.maxFiles} file${retention.maxFiles === 1 ? '' : 's'}`;
+  return `${files} of ${retention.maxSizeMb} MB${retention.maxFiles > 1 ? ' (the older compressed)' : ''}`;
+}
+
 export function formatMemory(memoryMb: number | null): string {
   return memoryMb === null ? 'no limit' : `${memoryMb} MB`;
 }
@@ -86,6 +93,7 @@ export function formatAppDetails(ref: string, app: AppDto, now: number): string 
     ['cpu', formatCpu(app.cpuLimit)],
     ['memory', formatMemory(app.memoryMb)],
     ['restart', app.restartPolicy],
+    ['logs kept', formatLogRetention(app.logRetention)],
     ['changes', app.redeployPending ? `redeploy pending (mist deploy ${ref})` : 'none since the last deploy'],
     ['created', formatAgo(app.createdAt, now)],
     ['updated', formatAgo(app.updatedAt, now)],

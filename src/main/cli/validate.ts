@@ -28,6 +28,8 @@ export const APP_FIELD_SOURCES: Record<string, string> = {
   cpuLimit: '--cpu',
   memoryMb: '--memory',
   restartPolicy: '--restart',
+  logMaxSizeMb: '--log-size',
+  logMaxFiles: '--log-files',
   template: '--template',
   version: '--version',
   publishPort: '--publish-port',

@@ -32,6 +32,8 @@ export interface AppDto {
   /** Megabytes (128 … the server's memory), or null for no limit. */
   memoryMb: number | null;
   restartPolicy: RestartPolicy;
+  /** How much of the container's output Docker keeps on the server; null for compose apps (their compose file decides). */
+  logRetention: LogRetentionDto | null;
   /** Other apps on the server reach this one here: `app-{id}:{port}`. */
   internalAddress: string;
   /** Configuration changed since the active deployment: a redeploy applies it. */
@@ -44,6 +46,12 @@ export interface AppDto {
   autoDeploy: { enabled: boolean; intervalS: number };
   createdAt: string;
   updatedAt: string;
+}
+
+/** Docker's `local` log driver rotates the output at `maxSizeMb` and keeps `maxFiles` files (the older ones compressed). */
+export interface LogRetentionDto {
+  maxSizeMb: number;
+  maxFiles: number;
 }
 
 /** A database app: the template it runs, the image tag, and the named volume its data lives in. */

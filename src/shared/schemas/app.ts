@@ -47,6 +47,18 @@ export const memoryMbSchema = z
   .min(128, 'the memory limit is at least 128 MB')
   .max(4 * 1024 * 1024);
 export const restartPolicySchema = z.enum(['no', 'always', 'on-failure', 'unless-stopped']);
+/** What an app's container log is rotated at, and how many files are kept, unless set otherwise. */
+export const DEFAULT_LOG_RETENTION = { maxSizeMb: 50, maxFiles: 5 } as const;
+export const logMaxSizeMbSchema = z
+  .number()
+  .int('a log file size is whole megabytes')
+  .min(1, 'a log file is at least 1 MB')
+  .max(1024, 'a log file is at most 1024 MB');
+export const logMaxFilesSchema = z
+  .number()
+  .int('the number of log files is a whole number')
+  .min(1, 'keep at least 1 log file')
+  .max(20, 'keep at most 20 log files');
 export const appTypeSchema = z.enum(['web', 'service', 'database', 'compose']);
 /** Docker volume names: what `docker volume create` accepts. */
 export const volumeNameSchema = z
@@ -100,6 +112,9 @@ const appSettings = {
   cpuLimit: cpuLimitSchema.nullable().default(null),
   memoryMb: memoryMbSchema.nullable().default(null),
   restartPolicy: restartPolicySchema.default('unless-stopped'),
+  /** Web, service and database apps (a compose app's file decides its logging). */
+  logMaxSizeMb: logMaxSizeMbSchema.default(DEFAULT_LOG_RETENTION.maxSizeMb),
+  logMaxFiles: logMaxFilesSchema.default(DEFAULT_LOG_RETENTION.maxFiles),
 };
 
 /** The fields of apps.create (without the checks across fields, so the CLI can omit projectId). */
@@ -156,6 +171,9 @@ export const updateAppInputSchema = z.object({
   cpuLimit: cpuLimitSchema.nullable().optional(),
   memoryMb: memoryMbSchema.nullable().optional(),
   restartPolicy: restartPolicySchema.optional(),
+  /** Web, service and database apps: how much container output Docker keeps (applied by the next deploy). */
+  logMaxSizeMb: logMaxSizeMbSchema.optional(),
+  logMaxFiles: logMaxFilesSchema.optional(),
   /** Database apps: another tag of the same major version (the data stays compatible). */
   version: dockerTagSchema.optional(),
   publishPort: z.boolean().optional(),

@@ -2,6 +2,7 @@ import type { AppDto, ProjectDto } from '../../../shared/dto/app';
 import type { TemplateCatalogDto, TemplateSecret } from '../../../shared/dto/template';
 import { MistError } from '../../../shared/errors';
 import {
+  DEFAULT_LOG_RETENTION,
   DEFAULT_WATCH_INTERVAL_S,
   createAppInputSchema,
   updateAppInputSchema,
@@ -66,6 +67,8 @@ const SETTING_KEYS = [
   'cpuLimit',
   'memoryMb',
   'restartPolicy',
+  'logMaxSizeMb',
+  'logMaxFiles',
   'templateTag',
   'publishPort',
   'composeFile',
@@ -88,6 +91,8 @@ const DEPLOYED_KEYS: ReadonlySet<keyof AppSettings> = new Set([
   'cpuLimit',
   'memoryMb',
   'restartPolicy',
+  'logMaxSizeMb',
+  'logMaxFiles',
   'templateTag',
   'publishPort',
   'composeFile',
@@ -104,6 +109,9 @@ const TYPE_ONLY: ReadonlyArray<[keyof UpdateAppInput, AppDto['type'], string]> =
   ['publicPort', 'compose', 'a public port'],
 ];
 
+/** A compose app's logging is what its compose file says. */
+const NOT_COMPOSE: ReadonlyArray<keyof UpdateAppInput> = ['logMaxSizeMb', 'logMaxFiles'];
+
 /** A database app has no repository to watch. */
 const NEEDS_REPOSITORY: ReadonlyArray<keyof UpdateAppInput> = ['autoDeploy', 'watchIntervalS'];
 
@@ -119,6 +127,8 @@ function settingsOf(app: AppRecord): AppSettings {
     cpuLimit: app.cpuLimit,
     memoryMb: app.memoryMb,
     restartPolicy: app.restartPolicy,
+    logMaxSizeMb: app.logRetention?.maxSizeMb ?? DEFAULT_LOG_RETENTION.maxSizeMb,
+    logMaxFiles: app.logRetention?.maxFiles ?? DEFAULT_LOG_RETENTION.maxFiles,
     templateTag: app.database?.tag ?? null,
     publishPort: app.database?.publishPort ?? false,
     composeFile: app.compose?.file ?? null,
@@ -142,6 +152,8 @@ function settingsFromInput(input: CreateAppInput): AppSettings {
     cpuLimit: input.cpuLimit,
     memoryMb: input.memoryMb,
     restartPolicy: input.restartPolicy,
+    logMaxSizeMb: input.logMaxSizeMb,
+    logMaxFiles: input.logMaxFiles,
     templateTag: null,
     publishPort: false,
     composeFile: input.type === 'compose' ? (input.composeFile ?? DEFAULT_COMPOSE_FILE) : null,
@@ -243,6 +255,14 @@ export class AppService {
         throw new MistError(
           'invalid-input',
           `Only ${type} apps have ${what}; ${current.name} is a ${current.type} app.`,
+        );
+      }
+    }
+    for (const key of NOT_COMPOSE) {
+      if (parsed[key] !== undefined && current.type === 'compose') {
+        throw new MistError(
+          'invalid-input',
+          `${current.name} is a compose app: its compose file decides how its logs are kept (a logging: section per service).`,
         );
       }
     }

@@ -62,7 +62,15 @@ export function assertSameMajor(template: TemplateDto, from: string, to: string)
 export function planDatabaseApp(
   input: Pick<
     CreateAppInput,
-    'description' | 'cpuLimit' | 'memoryMb' | 'restartPolicy' | 'version' | 'publishPort' | 'env'
+    | 'description'
+    | 'cpuLimit'
+    | 'memoryMb'
+    | 'restartPolicy'
+    | 'logMaxSizeMb'
+    | 'logMaxFiles'
+    | 'version'
+    | 'publishPort'
+    | 'env'
   >,
   template: TemplateDto,
   generate: (secret: TemplateSecret) => string,
@@ -83,6 +91,8 @@ export function planDatabaseApp(
       cpuLimit: input.cpuLimit ?? template.recommended.cpu,
       memoryMb: input.memoryMb ?? template.recommended.memoryMb,
       restartPolicy: input.restartPolicy,
+      logMaxSizeMb: input.logMaxSizeMb,
+      logMaxFiles: input.logMaxFiles,
       templateTag: tag,
       publishPort: input.publishPort,
       composeFile: null,

@@ -1,3 +1,4 @@
+import { DEFAULT_LOG_RETENTION } from '../../../shared/schemas/app';
 import type { TemplateDto } from '../../../shared/dto/template';
 import { MistError } from '../../../shared/errors';
 import { containerName, replaceContainer, type ContainerSpec } from '../deploy/container-replace';
@@ -114,6 +115,7 @@ export function databaseContainerSpec(
     restartPolicy: app.restartPolicy,
     cpuLimit: app.cpuLimit,
     memoryMb: app.memoryMb,
+    logRetention: app.logRetention ?? DEFAULT_LOG_RETENTION,
     ...(template.command ? { cmd: renderArgs(template.command, run.values) } : {}),
     volumes: [{ name: database.volumeName, target: dataPathFor(template, database.tag) }],
     healthcheck: {

@@ -1,7 +1,8 @@
 import type Dockerode from 'dockerode';
 import { MistError } from '../../../shared/errors';
 import { TRAEFIK_NETWORK } from '../../../shared/traefik-labels';
-import { CONTAINER_LOG_CONFIG } from './container-logging';
+import type { LogRetentionDto } from '../../../shared/dto/app';
+import { containerLogConfig } from './container-logging';
 import { describeEarlyExit, exitCodeFromEvents, exitRightAfterStart, watchNextExit } from './early-exit';
 
 export interface ContainerSpec {
@@ -16,6 +17,8 @@ export interface ContainerSpec {
   restartPolicy: string;
   cpuLimit: number | null;
   memoryMb: number | null;
+  /** How much of its output Docker keeps (see container-logging.ts). */
+  logRetention: LogRetentionDto;
   /** The container's command (CMD), when the image's default is not what the app runs. */
   cmd?: string[];
   /** Named volumes mounted into the container (a database's data). */
@@ -158,7 +161,7 @@ function createOptions(spec: ContainerSpec): Dockerode.ContainerCreateOptions {
     HostConfig: {
       RestartPolicy: { Name: spec.restartPolicy === 'no' ? '' : spec.restartPolicy },
       NetworkMode: TRAEFIK_NETWORK,
-      LogConfig: CONTAINER_LOG_CONFIG,
+      LogConfig: containerLogConfig(spec.logRetention),
       ...(spec.cpuLimit ? { NanoCpus: Math.round(spec.cpuLimit * 1e9) } : {}),
       ...(spec.memoryMb ? { Memory: spec.memoryMb * 1024 * 1024 } : {}),
       ...(spec.publishPort ? { PortBindings: { [portKey]: [{ HostPort: String(spec.port) }] } } : {}),

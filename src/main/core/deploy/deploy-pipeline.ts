@@ -1,3 +1,4 @@
+import { DEFAULT_LOG_RETENTION } from '../../../shared/schemas/app';
 import type Dockerode from 'dockerode';
 import type { AppDto, DeployStage, LogLineDto } from '../../../shared/dto/app';
 import type { TemplateDto } from '../../../shared/dto/template';
@@ -205,6 +206,7 @@ export function containerSpecFor(
     restartPolicy: app.restartPolicy,
     cpuLimit: app.cpuLimit,
     memoryMb: app.memoryMb,
+    logRetention: app.logRetention ?? DEFAULT_LOG_RETENTION,
   };
 }
 

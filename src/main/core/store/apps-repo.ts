@@ -25,6 +25,8 @@ interface AppRow {
   cpu_limit: number | null;
   memory_mb: number | null;
   restart_policy: RestartPolicy;
+  log_max_size_mb: number;
+  log_max_files: number;
   config_version: number;
   git_token_ref: string | null;
   template_id: string | null;
@@ -55,6 +57,9 @@ export interface AppSettings {
   cpuLimit: number | null;
   memoryMb: number | null;
   restartPolicy: RestartPolicy;
+  /** Docker's log rotation for the container (compose apps: stored, unused). */
+  logMaxSizeMb: number;
+  logMaxFiles: number;
   /** Database apps: the image tag. */
   templateTag: string | null;
   publishPort: boolean;
@@ -100,6 +105,7 @@ function toRecord(row: AppRow): AppRecord {
     cpuLimit: row.cpu_limit,
     memoryMb: row.memory_mb,
     restartPolicy: row.restart_policy,
+    logRetention: row.type === 'compose' ? null : { maxSizeMb: row.log_max_size_mb, maxFiles: row.log_max_files },
     internalAddress: `app-${row.id}:${row.port}`,
     redeployPending: row.redeploy_pending === 1,
     database:
@@ -159,11 +165,11 @@ export class AppsRepo {
         `INSERT INTO apps (id, project_id, name, type, description, port, git_url, branch, dockerfile_path, root_dir,
            cpu_limit, memory_mb, restart_policy, config_version, created_at, updated_at,
            template_id, template_tag, volume_name, publish_port, compose_file, public_service, public_port,
-           auto_deploy, watch_interval_s)
+           auto_deploy, watch_interval_s, log_max_size_mb, log_max_files)
          VALUES (@id, @projectId, @name, @type, @description, @port, @gitUrl, @branch, @dockerfilePath, @rootDir,
            @cpuLimit, @memoryMb, @restartPolicy, 1, @now, @now,
            @templateId, @templateTag, @volumeName, @publishPort, @composeFile, @publicService, @publicPort,
-           @autoDeploy, @watchIntervalS)`,
+           @autoDeploy, @watchIntervalS, @logMaxSizeMb, @logMaxFiles)`,
       )
       .run({ ...app, publishPort: app.publishPort ? 1 : 0, autoDeploy: app.autoDeploy ? 1 : 0, now });
     return this.findById(app.id)!;
@@ -178,6 +184,7 @@ export class AppsRepo {
            restart_policy = @restartPolicy, template_tag = @templateTag, publish_port = @publishPort,
            compose_file = @composeFile, public_service = @publicService, public_port = @publicPort,
            auto_deploy = @autoDeploy, watch_interval_s = @watchIntervalS,
+           log_max_size_mb = @logMaxSizeMb, log_max_files = @logMaxFiles,
            config_version = config_version + @bump, updated_at = @now
          WHERE id = @id`,
       )

@@ -232,4 +232,12 @@ export const migrations: Migration[] = [
       CREATE INDEX audit_by_app ON audit_log (app_id, id);
     `,
   },
+  {
+    version: 10,
+    description: 'how much container output Docker keeps per app (log file size and count)',
+    sql: `
+      ALTER TABLE apps ADD COLUMN log_max_size_mb INTEGER NOT NULL DEFAULT 50 CHECK (log_max_size_mb BETWEEN 1 AND 1024);
+      ALTER TABLE apps ADD COLUMN log_max_files INTEGER NOT NULL DEFAULT 5 CHECK (log_max_files BETWEEN 1 AND 20);
+    `,
+  },
 ];

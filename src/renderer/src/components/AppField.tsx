@@ -123,6 +123,28 @@ export function AppField({ field, values, errors, onChange, onBlur, versions, da
           {...common}
         />
       );
+    case 'logMaxSizeMb':
+      return (
+        <TextField
+          label="Log file size (MB)"
+          inputMode="numeric"
+          value={values.logMaxSizeMb}
+          onChange={(logMaxSizeMb) => onChange({ logMaxSizeMb })}
+          hint="Docker starts a new log file at this size: 1 to 1024 MB."
+          {...common}
+        />
+      );
+    case 'logMaxFiles':
+      return (
+        <TextField
+          label="Log files kept"
+          inputMode="numeric"
+          value={values.logMaxFiles}
+          onChange={(logMaxFiles) => onChange({ logMaxFiles })}
+          hint="1 to 20; the older ones are compressed. What Docker keeps on the server, and what Logs can show."
+          {...common}
+        />
+      );
     case 'composeFile':
       return (
         <TextField

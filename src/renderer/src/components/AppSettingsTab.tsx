@@ -23,7 +23,10 @@ const TITLES: Record<SettingsSection, { title: string; note: string }> = {
   general: { title: 'General', note: 'The name is also the container’s label; the port is where the app listens.' },
   git: { title: 'Git', note: 'Each deploy builds the head of this branch. Changes apply on the next deploy.' },
   build: { title: 'Build', note: 'The Dockerfile and the build context inside the repository.' },
-  resources: { title: 'Resources', note: 'Limits and restart policy for the container. Applied on the next deploy.' },
+  resources: {
+    title: 'Resources',
+    note: 'Limits, restart policy and how much log Docker keeps for the container. Applied on the next deploy.',
+  },
   database: {
     title: 'Database',
     note: 'The version of the template’s image and whether its port is published. Applied on the next deploy; the data volume stays.',

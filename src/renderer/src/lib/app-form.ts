@@ -1,5 +1,6 @@
 import type { AppDto, AppType, RestartPolicy } from '../../../shared/dto/app';
 import {
+  DEFAULT_LOG_RETENTION,
   createAppInputSchema,
   updateAppInputSchema,
   type CreateAppInput,
@@ -26,6 +27,9 @@ export interface AppFormValues {
   /** '' means no limit. */
   memoryMb: string;
   restartPolicy: RestartPolicy;
+  /** Docker rotates the container's log at this many MB and keeps this many files (not compose apps). */
+  logMaxSizeMb: string;
+  logMaxFiles: string;
   /** Database apps: the template id and its version (image tag); publish the port on the host. */
   template: string;
   version: string;
@@ -52,6 +56,8 @@ const ALL_FIELDS: readonly AppFormField[] = [
   'cpuLimit',
   'memoryMb',
   'restartPolicy',
+  'logMaxSizeMb',
+  'logMaxFiles',
   'template',
   'version',
   'publishPort',
@@ -72,7 +78,7 @@ export const SETTINGS_FIELDS = {
   general: ['name', 'description', 'port'],
   git: ['gitUrl', 'branch', 'autoDeploy', 'watchIntervalS'],
   build: ['dockerfilePath', 'rootDir'],
-  resources: ['cpuLimit', 'memoryMb', 'restartPolicy'],
+  resources: ['cpuLimit', 'memoryMb', 'restartPolicy', 'logMaxSizeMb', 'logMaxFiles'],
   database: ['version', 'publishPort'],
 } as const satisfies Record<string, readonly Exclude<AppFormField, 'type' | 'template'>[]>;
 export type SettingsSection = keyof typeof SETTINGS_FIELDS;
@@ -83,6 +89,8 @@ export type SettingsField = Exclude<AppFormField, 'type' | 'template'>;
 export function sectionFields(section: SettingsSection, type: AppType): readonly SettingsField[] {
   if (section === 'general' && type === 'database') return ['name', 'description'];
   if (section === 'build' && type === 'compose') return ['composeFile', 'rootDir'];
+  // a compose app's logging is its compose file's
+  if (section === 'resources' && type === 'compose') return ['cpuLimit', 'memoryMb', 'restartPolicy'];
   return SETTINGS_FIELDS[section];
 }
 
@@ -99,6 +107,8 @@ export function emptyAppForm(): AppFormValues {
     cpuLimit: '',
     memoryMb: '',
     restartPolicy: 'unless-stopped',
+    logMaxSizeMb: String(DEFAULT_LOG_RETENTION.maxSizeMb),
+    logMaxFiles: String(DEFAULT_LOG_RETENTION.maxFiles),
     template: '',
     version: '',
     publishPort: false,
@@ -121,6 +131,8 @@ export function formFromApp(app: AppDto): AppFormValues {
     cpuLimit: app.cpuLimit === null ? '' : String(app.cpuLimit),
     memoryMb: app.memoryMb === null ? '' : String(app.memoryMb),
     restartPolicy: app.restartPolicy,
+    logMaxSizeMb: String(app.logRetention?.maxSizeMb ?? DEFAULT_LOG_RETENTION.maxSizeMb),
+    logMaxFiles: String(app.logRetention?.maxFiles ?? DEFAULT_LOG_RETENTION.maxFiles),
     template: app.database?.templateId ?? '',
     version: app.database?.tag ?? '',
     publishPort: app.database?.publishPort ?? false,
@@ -153,8 +165,12 @@ function parseMemory(text: string): Parsed<number | null> {
 }
 
 function parseSeconds(text: string): Parsed<number> {
+  return parseWhole(text, 'A number of seconds, such as 60.');
+}
+
+function parseWhole(text: string, error: string): Parsed<number> {
   const trimmed = text.trim();
-  return /^\d{1,6}$/.test(trimmed) ? { value: Number(trimmed) } : { error: 'A number of seconds, such as 60.' };
+  return /^\d{1,6}$/.test(trimmed) ? { value: Number(trimmed) } : { error };
 }
 
 /** Every field as the API wants it, or the fields that could not even be read as numbers. */
@@ -185,6 +201,8 @@ function readValues(values: AppFormValues): { candidate: Record<string, unknown>
     ['cpuLimit', parseCpu(values.cpuLimit)],
     ['memoryMb', parseMemory(values.memoryMb)],
     ['watchIntervalS', parseSeconds(values.watchIntervalS)],
+    ['logMaxSizeMb', parseWhole(values.logMaxSizeMb, 'A whole number of megabytes, such as 50.')],
+    ['logMaxFiles', parseWhole(values.logMaxFiles, 'A whole number of files, such as 5.')],
   ];
   for (const [field, parsed] of numbers) {
     if ('error' in parsed) errors[field] = parsed.error;
@@ -228,6 +246,8 @@ export function buildAppUpdate(
     composeFile: app.compose?.file,
     autoDeploy: app.autoDeploy.enabled,
     watchIntervalS: app.autoDeploy.intervalS,
+    logMaxSizeMb: app.logRetention?.maxSizeMb,
+    logMaxFiles: app.logRetention?.maxFiles,
   };
   const update: Record<string, unknown> = { id: app.id };
   for (const [key, value] of Object.entries(parsed.data))
