@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import Dockerode from 'dockerode';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { createCore, type Core, type CoreOptions } from '../../src/main/core/core';
@@ -39,17 +39,50 @@ function newestMtime(dir: string): number {
 /**
  * Uses the renderer build in out/renderer (CI builds before testing). Runs `npx electron-vite build`
  * only when that build is missing or older than the renderer or shared sources, so it does not
- * rewrite out/ under other tests that are using it.
+ * rewrite out/ under other tests that are using it. Test files run in parallel processes: one builds
+ * while the others wait for it (a lock directory outside out/, which the build empties), instead of
+ * several builds writing out/ at once under pages that are loading it.
  */
 export function ensureRendererBuild(): void {
+  if (rendererBuildIsFresh()) return;
+  withBuildLock(() => {
+    if (rendererBuildIsFresh()) return; // another process built it while this one waited
+    const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 240_000 });
+    if (build.status !== 0) {
+      throw new Error(
+        `npx electron-vite build failed (${build.status ?? build.signal}):\n${build.stdout}\n${build.stderr}`,
+      );
+    }
+  });
+}
+
+function rendererBuildIsFresh(): boolean {
   const index = join(RENDERER_DIR, 'index.html');
   const sources = Math.max(newestMtime(join(REPO_ROOT, 'src/renderer')), newestMtime(join(REPO_ROOT, 'src/shared')));
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 240_000 });
-  if (build.status !== 0) {
-    throw new Error(
-      `npx electron-vite build failed (${build.status ?? build.signal}):\n${build.stdout}\n${build.stderr}`,
-    );
+  return existsSync(index) && statSync(index).mtimeMs >= sources;
+}
+
+const BUILD_LOCK = join(REPO_ROOT, 'node_modules/.cache/mist-renderer-build.lock');
+/** Longer than a build may take: a lock this old was left by a process that died. */
+const STALE_LOCK_MS = 300_000;
+
+function withBuildLock(run: () => void): void {
+  mkdirSync(dirname(BUILD_LOCK), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const age = Date.now() - (statSync(BUILD_LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+    if (age > STALE_LOCK_MS) rmSync(BUILD_LOCK, { recursive: true, force: true });
+    else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200); // a synchronous pause
+  }
+  try {
+    run();
+  } finally {
+    rmSync(BUILD_LOCK, { recursive: true, force: true });
   }
 }
 
