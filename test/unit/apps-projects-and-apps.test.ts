@@ -336,6 +336,9 @@ describe('apps', () => {
     expect(configVersion(app.id)).toBe(2);
     await expect(mod.apps.update({ id: app.id, logMaxSizeMb: 0 })).rejects.toThrow('a log file is at least 1 MB');
     await expect(mod.apps.update({ id: app.id, logMaxFiles: 21 })).rejects.toThrow('keep at most 20 log files');
+    await expect(newApp(shop.id, 'stack', { type: 'compose', gitUrl: 'acme/stack', logMaxFiles: 3 })).rejects.toThrow(
+      "a compose app's logging is its compose file's",
+    );
     const stack = await newApp(shop.id, 'stack', { type: 'compose', gitUrl: 'acme/stack' });
     expect(stack.logRetention).toBeNull();
     await expect(mod.apps.update({ id: stack.id, logMaxFiles: 3 })).rejects.toThrow(

@@ -107,8 +107,6 @@ describe('app create and app set', () => {
         cpuLimit: null,
         memoryMb: null,
         restartPolicy: 'unless-stopped',
-        logMaxSizeMb: 50,
-        logMaxFiles: 5,
       },
       json: false,
     });

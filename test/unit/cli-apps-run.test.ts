@@ -137,7 +137,10 @@ function fakeCore(options: { steps?: Step[]; projects?: ProjectDto[]; cancelHang
       const appId = id('a');
       const project = projects.find((p) => p.id === input.projectId)!;
       // what the core derives from the flat create fields
-      const { logMaxSizeMb, logMaxFiles } = input as unknown as { logMaxSizeMb: number; logMaxFiles: number };
+      const { logMaxSizeMb = 50, logMaxFiles = 5 } = input as unknown as {
+        logMaxSizeMb?: number;
+        logMaxFiles?: number;
+      };
       const app: AppDto = {
         ...input,
         logRetention: { maxSizeMb: logMaxSizeMb, maxFiles: logMaxFiles },
@@ -371,8 +374,6 @@ describe('mist app', () => {
         cpuLimit: null,
         memoryMb: null,
         restartPolicy: 'unless-stopped',
-        logMaxSizeMb: 50,
-        logMaxFiles: 5,
       },
     ]);
   });

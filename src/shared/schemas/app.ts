@@ -112,9 +112,9 @@ const appSettings = {
   cpuLimit: cpuLimitSchema.nullable().default(null),
   memoryMb: memoryMbSchema.nullable().default(null),
   restartPolicy: restartPolicySchema.default('unless-stopped'),
-  /** Web, service and database apps (a compose app's file decides its logging). */
-  logMaxSizeMb: logMaxSizeMbSchema.default(DEFAULT_LOG_RETENTION.maxSizeMb),
-  logMaxFiles: logMaxFilesSchema.default(DEFAULT_LOG_RETENTION.maxFiles),
+  /** Web, service and database apps (a compose app's file decides its logging); DEFAULT_LOG_RETENTION when absent. */
+  logMaxSizeMb: logMaxSizeMbSchema.optional(),
+  logMaxFiles: logMaxFilesSchema.optional(),
 };
 
 /** The fields of apps.create (without the checks across fields, so the CLI can omit projectId). */
@@ -154,6 +154,12 @@ export function refineCreateApp(
   }
   if (input.type !== 'compose' && input.composeFile !== undefined)
     issue('composeFile', 'only compose apps take a compose file');
+  if (input.type === 'compose') {
+    for (const key of ['logMaxSizeMb', 'logMaxFiles'] as const) {
+      if (input[key] !== undefined)
+        issue(key, "a compose app's logging is its compose file's (a logging: section per service)");
+    }
+  }
 }
 
 export const createAppInputSchema = createAppFieldsSchema.superRefine(refineCreateApp);

@@ -1,6 +1,6 @@
 import type { TemplateDto, TemplateSecret } from '../../../shared/dto/template';
 import { MistError } from '../../../shared/errors';
-import { DEFAULT_WATCH_INTERVAL_S, type CreateAppInput } from '../../../shared/schemas/app';
+import { DEFAULT_LOG_RETENTION, DEFAULT_WATCH_INTERVAL_S, type CreateAppInput } from '../../../shared/schemas/app';
 import type { AppSettings } from '../store/apps-repo';
 import { fillTemplateEnv } from '../templates/template-env';
 import { dataPathFor } from '../templates/template-data-path';
@@ -91,8 +91,8 @@ export function planDatabaseApp(
       cpuLimit: input.cpuLimit ?? template.recommended.cpu,
       memoryMb: input.memoryMb ?? template.recommended.memoryMb,
       restartPolicy: input.restartPolicy,
-      logMaxSizeMb: input.logMaxSizeMb,
-      logMaxFiles: input.logMaxFiles,
+      logMaxSizeMb: input.logMaxSizeMb ?? DEFAULT_LOG_RETENTION.maxSizeMb,
+      logMaxFiles: input.logMaxFiles ?? DEFAULT_LOG_RETENTION.maxFiles,
       templateTag: tag,
       publishPort: input.publishPort,
       composeFile: null,

@@ -208,6 +208,13 @@ function readValues(values: AppFormValues): { candidate: Record<string, unknown>
     if ('error' in parsed) errors[field] = parsed.error;
     else candidate[field] = parsed.value;
   }
+  // a compose app's logging is its compose file's
+  if (values.type === 'compose') {
+    delete candidate.logMaxSizeMb;
+    delete candidate.logMaxFiles;
+    delete errors.logMaxSizeMb;
+    delete errors.logMaxFiles;
+  }
   return { candidate, errors };
 }
 
