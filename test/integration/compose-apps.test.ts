@@ -259,12 +259,12 @@ describeIntegration(
       expect(lines.some((l) => l.text.includes(SECRET))).toBe(false);
     });
 
-    it('a service a redeploy adds joins the open combined log, from its first line', async () => {
+    it('services a redeploy adds join the open combined log, from their first line, even one that exited', async () => {
       const { received: lines, sink } = collectingSink<ContainerLogLineDto>();
       const stop = core.handlers['apps.logs']({ appId: app.id, tail: 5, timestamps: false }, sink);
       const withReporter = COMPOSE_FILE.replace(
         'services:\n',
-        `services:\n  reporter:\n    image: ${BASE_IMAGE}\n    command: ["sh", "-c", "echo reporter first line; while true; do echo reporter tick; sleep 0.2; done"]\n    stop_grace_period: 1s\n`,
+        `services:\n  reporter:\n    image: ${BASE_IMAGE}\n    command: ["sh", "-c", "echo reporter first line; while true; do echo reporter tick; sleep 0.2; done"]\n    stop_grace_period: 1s\n  oneshot:\n    image: ${BASE_IMAGE}\n    command: ["sh", "-c", "echo oneshot ran; exit 0"]\n`,
       );
       try {
         await until(() => lines.some((l) => l.text.startsWith('worker | worker tick')), 'a worker line');
@@ -277,6 +277,11 @@ describeIntegration(
         await until(
           () => lines.some((l) => l.text === 'reporter | reporter tick'),
           'a line of the added service',
+          30_000,
+        );
+        await until(
+          () => lines.some((l) => l.text === 'oneshot | oneshot ran'),
+          'the line of the one that exited',
           30_000,
         );
       } finally {
@@ -292,7 +297,7 @@ describeIntegration(
       const reporterLines = lines.slice(joined + 1).filter((l) => l.service === 'reporter' && l.stream !== 'system');
       expect(reporterLines[0]).toMatchObject({ stream: 'stdout', text: 'reporter | reporter first line' });
 
-      // back to the two services (compose removes the orphan), as the tests after this one expect
+      // back to the two services (compose removes the orphans), as the tests after this one expect
       await repo.commit({ 'docker-compose.yml': COMPOSE_FILE }, 'Remove the reporter service');
       const removed = await waitForDeployment(
         core,

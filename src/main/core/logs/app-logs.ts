@@ -14,6 +14,11 @@ import {
 
 /** How often an open compose log looks for containers it does not follow yet (a service a deploy added). */
 const NEW_CONTAINER_POLL_MS = 2_000;
+/**
+ * The name compose (1.x and 2) gives the container it recreates, stopped, until it removes it:
+ * `{first 12 hex digits of its id}_{its name}`. Not a new container of the app.
+ */
+const COMPOSE_REPLACED_NAME = /^[0-9a-f]{12}_/;
 
 export interface AppLogsInput {
   service?: string;
@@ -97,8 +102,7 @@ async function addNewContainers(
     await abortableDelay(NEW_CONTAINER_POLL_MS, signal);
     if (signal.aborted) return;
     // the connection may be down for a moment: looked at again next time
-    // running ones only: compose 1.x renames the container it recreates, stopped, before removing it
-    const found = await composeSources(docker, appId, service, { runningOnly: true }).catch(() => []);
+    const found = await composeSources(docker, appId, service, { skipReplaced: true }).catch(() => []);
     for (const source of found) {
       if (known.has(source.name) || signal.aborted) continue;
       known.add(source.name);
@@ -141,20 +145,24 @@ async function sourcesOf(
   };
 }
 
-/** A compose app's containers (of one service, if given; running ones only, if asked), by service name. */
+/**
+ * A compose app's containers (of one service, if given), by service name; with `skipReplaced`, not
+ * the stopped ones compose renamed while recreating them.
+ */
 async function composeSources(
   docker: Dockerode,
   appId: string,
   service: string | undefined,
-  { runningOnly = false } = {},
+  { skipReplaced = false } = {},
 ): Promise<(LogSource & { name: string })[]> {
   // by name (compose's `{project}-{service}-{n}`), which the container compose recreates keeps
   return (await listComposeContainers(docker, appId))
-    .filter((c) => !runningOnly || c.State === 'running')
     .map((c) => ({
       name: c.Names[0]?.replace(/^\//, '') ?? c.Id,
       service: c.Labels['com.docker.compose.service'] ?? '?',
+      running: c.State === 'running',
     }))
+    .filter((c) => !skipReplaced || c.running || !COMPOSE_REPLACED_NAME.test(c.name))
     .filter((c) => service === undefined || c.service === service)
     .sort((a, b) => a.service.localeCompare(b.service))
     .map((c) => ({ container: docker.getContainer(c.name), service: c.service, name: c.name }));
