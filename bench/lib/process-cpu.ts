@@ -65,8 +65,14 @@ export function rendererMainThread(before: CpuSnapshot, after: CpuSnapshot): Mai
 }
 
 function mainThreadTimes(pid: number): MainThreadTimes | null {
+  let text: string;
+  try {
+    text = readFileSync(`/proc/${pid}/schedstat`, 'utf8');
+  } catch {
+    return null; // a kernel without it: the process's CPU time still counts
+  }
   // "nanoseconds on a CPU, nanoseconds waiting on a run queue, time slices"
-  const [ran, waited] = readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ').map(Number);
+  const [ran, waited] = text.split(' ').map(Number);
   if (ran === undefined || waited === undefined || Number.isNaN(ran) || Number.isNaN(waited)) return null;
   return { ranS: ran / 1e9, waitedS: waited / 1e9 };
 }
