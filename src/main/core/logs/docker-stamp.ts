@@ -1,4 +1,7 @@
-/** Docker's log timestamps (RFC 3339, up to nanoseconds, UTC), compared. Pure (logs-log-cursor.test.ts). */
+/**
+ * Docker's log timestamps (RFC 3339, up to nanoseconds, UTC), read into keys and numbers that
+ * compare. Pure (logs-log-cursor.test.ts, logs-rotation-repeats.test.ts).
+ */
 const STAMP = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:\d\d)$/;
 
 /**

@@ -29,8 +29,8 @@ export class LogCursor {
    * Called for every line read, in order, with its Docker timestamp (null when it has none) and its
    * text.
    * Returns true when the line is new (deliver it), false when it was delivered before (a resume or
-   * a rotation repeated it). Cheap while nothing is being skipped (a flood passes through here): no
-   * parsing, a few string comparisons.
+   * a rotation repeated it). Cheap while nothing is being skipped (a flood passes through here): the
+   * stamp's digits are read once, by position, and compared as numbers (see RotationRepeats).
    */
   accept(stamp: string | null, text: string): boolean {
     if (stamp === null) return true;

@@ -201,19 +201,16 @@ function readValues(values: AppFormValues): { candidate: Record<string, unknown>
     ['cpuLimit', parseCpu(values.cpuLimit)],
     ['memoryMb', parseMemory(values.memoryMb)],
     ['watchIntervalS', parseSeconds(values.watchIntervalS)],
-    ['logMaxSizeMb', parseWhole(values.logMaxSizeMb, 'A whole number of megabytes, such as 50.')],
-    ['logMaxFiles', parseWhole(values.logMaxFiles, 'A whole number of files, such as 5.')],
   ];
+  // a compose app's logging is its compose file's
+  if (values.type !== 'compose')
+    numbers.push(
+      ['logMaxSizeMb', parseWhole(values.logMaxSizeMb, 'A whole number of megabytes, such as 50.')],
+      ['logMaxFiles', parseWhole(values.logMaxFiles, 'A whole number of files, such as 5.')],
+    );
   for (const [field, parsed] of numbers) {
     if ('error' in parsed) errors[field] = parsed.error;
     else candidate[field] = parsed.value;
-  }
-  // a compose app's logging is its compose file's
-  if (values.type === 'compose') {
-    delete candidate.logMaxSizeMb;
-    delete candidate.logMaxFiles;
-    delete errors.logMaxSizeMb;
-    delete errors.logMaxFiles;
   }
   return { candidate, errors };
 }
