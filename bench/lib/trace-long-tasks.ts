@@ -36,7 +36,9 @@ export function longTasksInTrace(traceFile: string, overMs: number): TracedTask[
   for (const event of events) {
     const thread = `${event.pid}:${event.tid}`;
     if (event.ph !== 'X' || event.name !== TASK || !mainThreads.has(thread)) continue;
-    tasksByThread.set(thread, [...(tasksByThread.get(thread) ?? []), event]);
+    const tasks = tasksByThread.get(thread) ?? [];
+    tasks.push(event);
+    tasksByThread.set(thread, tasks);
   }
   const busiest = [...tasksByThread.values()].sort((a, b) => b.length - a.length)[0] ?? [];
   return busiest
