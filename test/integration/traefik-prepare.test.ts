@@ -5,6 +5,7 @@ import { isMistError } from '../../src/shared/errors';
 import { TRAEFIK_NETWORK } from '../../src/shared/traefik-labels';
 import { closeDashboardForwards, openDashboardForward } from '../../src/main/core/traefik/dashboard-forward';
 import {
+  containerSpec,
   prepareServer,
   TRAEFIK_ACME_VOLUME,
   TRAEFIK_CONTAINER,
@@ -170,6 +171,8 @@ describeIntegration('Prepare server: Traefik on the real dockerd', ['sshd', 'doc
       '8080/tcp': [{ HostIp: '127.0.0.1', HostPort: '8080' }],
     });
     expect(info.HostConfig.NetworkMode).toBe(TRAEFIK_NETWORK);
+    // Traefik's own output rotates instead of growing for as long as the server runs
+    expect(info.HostConfig.LogConfig).toEqual({ Type: 'local', Config: { 'max-size': '10m', 'max-file': '3' } });
     expect(Object.keys(info.NetworkSettings.Networks)).toEqual([TRAEFIK_NETWORK]);
     const mounts = info.Mounts.map((mount) => ({
       type: mount.Type,
@@ -210,6 +213,23 @@ describeIntegration('Prepare server: Traefik on the real dockerd', ['sshd', 'doc
     expect(after.Id).not.toBe(before.Id);
     expect(after.Config.Cmd).toContain('--certificatesresolvers.le.acme.email=other@example.com');
     expect((await prepare({ acmeEmail: 'other@example.com' })).traefik).toBe('unchanged');
+  });
+
+  it('a Traefik made before its logs were bounded is recreated with them', async () => {
+    const acmeEmail = 'other@example.com'; // the settings the test before left, which the tests after expect
+    const spec = containerSpec(TRAEFIK_STANDIN_IMAGE, acmeEmail, { http: 80, https: 443 });
+    const { LogConfig: _bounded, ...olderHostConfig } = spec.HostConfig!;
+    await local.getContainer(TRAEFIK_CONTAINER).remove({ force: true });
+    const older = await local.createContainer({ ...spec, HostConfig: olderHostConfig });
+    await older.start();
+    expect((await older.inspect()).HostConfig.LogConfig?.Type).toBe('json-file');
+
+    expect((await prepare({ acmeEmail })).traefik).toBe('updated');
+    const after = await local.getContainer(TRAEFIK_CONTAINER).inspect();
+    expect(after.Id).not.toBe(older.id);
+    expect(after.State.Running).toBe(true);
+    expect(after.HostConfig.LogConfig?.Type).toBe('local');
+    expect((await prepare({ acmeEmail })).traefik).toBe('unchanged');
   });
 
   it('an invalid e-mail is refused before anything happens', async () => {

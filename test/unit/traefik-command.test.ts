@@ -38,6 +38,7 @@ describe('containerSpec', () => {
       ExposedPorts: { '80/tcp': {}, '443/tcp': {}, '8080/tcp': {} },
       HostConfig: {
         RestartPolicy: { Name: 'unless-stopped' },
+        LogConfig: { Type: 'local', Config: { 'max-size': '10m', 'max-file': '3' } },
         PortBindings: {
           '80/tcp': [{ HostIp: '', HostPort: '80' }],
           '443/tcp': [{ HostIp: '', HostPort: '443' }],

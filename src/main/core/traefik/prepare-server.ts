@@ -2,6 +2,7 @@ import type Dockerode from 'dockerode';
 import type { PrepareServerResultDto } from '../../../shared/dto/domain';
 import { MistError } from '../../../shared/errors';
 import { TRAEFIK_NETWORK } from '../../../shared/traefik-labels';
+import { containerLogConfig } from '../deploy/container-logging';
 import type { ServerConnection } from '../ssh/server-connection';
 import { findPortConflicts } from './port-conflicts';
 import { DASHBOARD_PORT, isValidAcmeEmail, traefikCommand } from './traefik-command';
@@ -10,6 +11,11 @@ export const TRAEFIK_IMAGE = 'traefik:v3.3'; // pinned v3 minor
 export const TRAEFIK_CONTAINER = 'mist-traefik';
 export const TRAEFIK_ACME_VOLUME = 'mist-traefik-acme';
 export const DOCKER_SOCKET_BIND = '/var/run/docker.sock:/var/run/docker.sock:ro';
+/**
+ * Traefik's own output (its access log is off, so mostly certificate renewals and errors) kept in
+ * Docker's rotated `local` driver: Docker's default file would grow for as long as the server runs.
+ */
+export const TRAEFIK_LOG_RETENTION = { maxSizeMb: 10, maxFiles: 3 } as const;
 
 export interface PrepareServerOptions {
   serverName: string;
@@ -100,6 +106,7 @@ export function containerSpec(
     ExposedPorts: { '80/tcp': {}, '443/tcp': {}, [`${DASHBOARD_PORT}/tcp`]: {} },
     HostConfig: {
       RestartPolicy: { Name: 'unless-stopped' },
+      LogConfig: containerLogConfig(TRAEFIK_LOG_RETENTION),
       PortBindings: {
         '80/tcp': [{ HostIp: '', HostPort: String(ports.http) }],
         '443/tcp': [{ HostIp: '', HostPort: String(ports.https) }],
@@ -120,7 +127,9 @@ function sameSettings(
     existing.Image === imageId &&
     existing.Config.Image === spec.Image &&
     JSON.stringify(existing.Config.Cmd ?? []) === JSON.stringify(spec.Cmd) &&
-    portsKey(existing.HostConfig.PortBindings) === portsKey(spec.HostConfig?.PortBindings)
+    portsKey(existing.HostConfig.PortBindings) === portsKey(spec.HostConfig?.PortBindings) &&
+    // a Traefik made before its logs were bounded is recreated once, on the next prepare
+    logKey(existing.HostConfig.LogConfig) === logKey(spec.HostConfig?.LogConfig)
   );
 }
 
@@ -132,6 +141,11 @@ function portsKey(bindings: unknown): string {
       .map(([port, list]) => [port, (list ?? []).map((b) => `${b.HostIp ?? ''}:${b.HostPort ?? ''}`).sort()] as const)
       .sort(([a], [b]) => a.localeCompare(b)),
   );
+}
+
+function logKey(config: { Type?: string; Config?: Record<string, string> } | undefined): string {
+  const options = Object.entries(config?.Config ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify([config?.Type ?? '', options]);
 }
 
 async function ensureNetwork(docker: Dockerode): Promise<'created' | 'exists'> {
