@@ -19,7 +19,10 @@ const local = new Dockerode({ socketPath: '/var/run/docker.sock' });
 const DOMAIN = 'stack.compose.test';
 const SECRET = `s3cret-${randomBytes(8).toString('hex')}`;
 
-/** web is built (FROM the local base image), worker runs the base image; both stop at once. */
+/**
+ * web is built (FROM the local base image), worker runs the base image; both stop at once. worker
+ * keeps logging of its own; web gets the app's log retention.
+ */
 const COMPOSE_FILE = `version: "3.8"
 services:
   web:
@@ -33,6 +36,10 @@ services:
       - SECRET_TOKEN
       - GREETING=\${GREETING}
     stop_grace_period: 1s
+    logging:
+      driver: json-file
+      options:
+        max-size: 1m
 `;
 const WEB_DOCKERFILE = `FROM ${BASE_IMAGE}
 RUN mkdir -p /www && echo compose web > /www/index.html
@@ -69,7 +76,13 @@ describeIntegration(
         ],
       } as never);
       await core.handlers['domains.add']({ appId: app.id, host: DOMAIN });
-      app = await core.handlers['apps.update']({ id: app.id, publicService: 'web', publicPort: 8080 });
+      app = await core.handlers['apps.update']({
+        id: app.id,
+        publicService: 'web',
+        publicPort: 8080,
+        logMaxSizeMb: 20,
+        logMaxFiles: 2,
+      });
       const deployment = await waitForDeployment(
         core,
         (await core.handlers['deploy.start']({ appId: app.id, trigger: 'manual' })).id,
@@ -127,6 +140,15 @@ describeIntegration(
       expect(Object.keys(web.NetworkSettings.Networks).sort()).toEqual([`${project()}_default`, 'traefik-net']);
       expect(Object.keys(worker.NetworkSettings.Networks)).toEqual([`${project()}_default`]);
       expect(web.NetworkSettings.Networks['traefik-net']?.Aliases).toContain(`app-${app.id}`);
+    });
+
+    it("a service without logging of its own gets the app's log retention; a service's own logging stays", async () => {
+      const [web, worker] = await Promise.all([serviceContainer('web'), serviceContainer('worker')]);
+      expect(web.HostConfig.LogConfig).toEqual({ Type: 'local', Config: { 'max-size': '20m', 'max-file': '2' } });
+      expect(worker.HostConfig.LogConfig).toEqual({ Type: 'json-file', Config: { 'max-size': '1m' } });
+      const [deployment] = await core.handlers['deployments.list']({ appId: app.id });
+      const log = (await core.handlers['deployments.log']({ deploymentId: deployment!.id })).map((l) => l.text);
+      expect(log).toContain('Logs of web rotate at 20 MB, 2 files kept.');
     });
 
     it("leaves the user's compose file in the checkout untouched; the override lives beside it", async () => {
@@ -258,6 +280,35 @@ describeIntegration(
       );
       expect(lines.some((l) => l.text.includes(SECRET))).toBe(false);
     });
+
+    it('a public service the compose file lacks fails the deploy before anything is built', async () => {
+      await core.handlers['apps.update']({ id: app.id, publicService: 'nope' });
+      const failed = await waitForDeployment(
+        core,
+        (await core.handlers['deploy.start']({ appId: app.id, trigger: 'manual' })).id,
+      );
+      expect(failed).toMatchObject({
+        status: 'failed',
+        error: 'The public service "nope" is not in docker-compose.yml.',
+      });
+      const log = (await core.handlers['deployments.log']({ deploymentId: failed.id })).map((l) => l.text);
+      expect(log.some((line) => line.includes('compose up'))).toBe(false);
+      expect((await core.handlers['apps.status']({ appId: app.id })).summary).toBe('2/2 running');
+      await core.handlers['apps.update']({ id: app.id, publicService: 'web' });
+    }, 60_000);
+
+    it('a compose file compose cannot read fails the deploy with compose’s reason, before anything is built', async () => {
+      await repo.commit({ 'docker-compose.yml': `${COMPOSE_FILE}  stray: [\n` }, 'Break the compose file');
+      const failed = await waitForDeployment(
+        core,
+        (await core.handlers['deploy.start']({ appId: app.id, trigger: 'manual' })).id,
+      );
+      expect(failed.status).toBe('failed');
+      expect(failed.error).toMatch(/^compose cannot read docker-compose\.yml \(exit 1\): \S/);
+      expect(failed.error).not.toContain(SECRET);
+      expect((await core.handlers['apps.status']({ appId: app.id })).summary).toBe('2/2 running');
+      await repo.commit({ 'docker-compose.yml': COMPOSE_FILE }, 'Mend the compose file');
+    }, 60_000);
 
     it('services a redeploy adds join the open combined log, from their first line, even one that exited', async () => {
       const { received: lines, sink } = collectingSink<ContainerLogLineDto>();

@@ -328,7 +328,7 @@ describe('apps', () => {
     expect(new Date(updates[0]!.at).getTime()).toBeGreaterThan(Date.now() - 60_000);
   });
 
-  it('keeps the log retention a redeploy applies, checks its range, and leaves a compose app to its file', async () => {
+  it('keeps the log retention a redeploy applies and checks its range, for compose apps too', async () => {
     const shop = mod.projects.create({ name: 'shop', serverId });
     const app = await newApp(shop.id, 'web');
     const updated = await mod.apps.update({ id: app.id, logMaxSizeMb: 10, logMaxFiles: 2 });
@@ -336,15 +336,13 @@ describe('apps', () => {
     expect(configVersion(app.id)).toBe(2);
     await expect(mod.apps.update({ id: app.id, logMaxSizeMb: 0 })).rejects.toThrow('a log file is at least 1 MB');
     await expect(mod.apps.update({ id: app.id, logMaxFiles: 21 })).rejects.toThrow('keep at most 20 log files');
-    await expect(newApp(shop.id, 'stack', { type: 'compose', gitUrl: 'acme/stack', logMaxFiles: 3 })).rejects.toThrow(
-      "a compose app's logging is its compose file's",
-    );
-    const stack = await newApp(shop.id, 'stack', { type: 'compose', gitUrl: 'acme/stack' });
-    expect(stack.logRetention).toBeNull();
-    await expect(mod.apps.update({ id: stack.id, logMaxFiles: 3 })).rejects.toThrow(
-      'stack is a compose app: its compose file decides how its logs are kept',
-    );
     expect(mod.apps.get(app.id).logRetention).toEqual({ maxSizeMb: 10, maxFiles: 2 });
+    // a compose app's services without a logging: of their own get it (compose-apps.test.ts)
+    const stack = await newApp(shop.id, 'stack', { type: 'compose', gitUrl: 'acme/stack', logMaxFiles: 3 });
+    expect(stack.logRetention).toEqual({ maxSizeMb: 50, maxFiles: 3 });
+    const resized = await mod.apps.update({ id: stack.id, logMaxSizeMb: 20 });
+    expect(resized.logRetention).toEqual({ maxSizeMb: 20, maxFiles: 3 });
+    expect(configVersion(stack.id)).toBe(2);
   });
 
   it('says a redeploy is pending only when the active deployment deployed an older configuration', async () => {

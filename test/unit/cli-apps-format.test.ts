@@ -8,6 +8,7 @@ import {
   formatDuration,
   formatEnvTable,
   formatEnvValue,
+  formatLogRetention,
   formatProjectTable,
   maskEnvVars,
 } from '../../src/main/cli/format-apps';
@@ -238,5 +239,17 @@ describe('deployments', () => {
   it('prints a log line with exactly one newline', () => {
     expect(formatLogLine({ seq: 1, stream: 'stdout', text: 'Step 1/4', at: ago(0) })).toBe('Step 1/4\n');
     expect(formatLogLine({ seq: 2, stream: 'stderr', text: 'warn\n', at: ago(0) })).toBe('warn\n');
+  });
+});
+
+describe('formatLogRetention', () => {
+  it('says how much log Docker keeps; for a compose app, of which services', () => {
+    expect(formatLogRetention(app({ logRetention: { maxSizeMb: 50, maxFiles: 5 } }))).toBe(
+      '5 files of 50 MB (the older compressed)',
+    );
+    expect(formatLogRetention(app({ logRetention: { maxSizeMb: 10, maxFiles: 1 } }))).toBe('1 file of 10 MB');
+    expect(formatLogRetention(app({ type: 'compose', logRetention: { maxSizeMb: 20, maxFiles: 2 } }))).toBe(
+      '2 files of 20 MB (the older compressed), for services whose compose file sets no logging',
+    );
   });
 });

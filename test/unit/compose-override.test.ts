@@ -1,16 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { composeOverride, composeProject, overridePath } from '../../src/main/core/compose/compose-override';
+import {
+  composeOverride,
+  composeProject,
+  overridePath,
+  type PublicService,
+} from '../../src/main/core/compose/compose-override';
+import { DEFAULT_LOG_RETENTION } from '../../src/shared/schemas/app';
 import { composeFiles } from '../../src/main/core/compose/compose-pipeline';
 import { traefikLabels } from '../../src/shared/traefik-labels';
+
+const publicOnly = (publicService: PublicService): string =>
+  composeOverride({ appId: 'x9', publicService, unlogged: [], retention: DEFAULT_LOG_RETENTION })!;
 
 describe('compose override (golden)', () => {
   it('gives exactly the public service the Traefik labels and traefik-net, next to default', () => {
     const text = composeOverride({
       appId: 'a1b2',
-      publicService: 'web',
-      publicPort: 8080,
-      domains: ['shop.example.com'],
-    });
+      publicService: { name: 'web', port: 8080, domains: ['shop.example.com'] },
+      unlogged: [],
+      retention: DEFAULT_LOG_RETENTION,
+    })!;
     expect(JSON.parse(text)).toEqual({
       services: {
         web: {
@@ -40,13 +49,45 @@ describe('compose override (golden)', () => {
 
   it('uses the same labels as a web app on the same domains and port', () => {
     const domains = ['b.example.com', 'a.example.com'];
-    const parsed = JSON.parse(composeOverride({ appId: 'x9', publicService: 'api', publicPort: 3000, domains }));
+    const parsed = JSON.parse(publicOnly({ name: 'api', port: 3000, domains }));
     expect(parsed.services.api.labels).toEqual(traefikLabels({ appId: 'x9', domains, port: 3000 }));
   });
 
   it('without domains: the service joins traefik-net (reachable as app-{id}) and gets no labels', () => {
-    const parsed = JSON.parse(composeOverride({ appId: 'x9', publicService: 'api', publicPort: 3000, domains: [] }));
+    const parsed = JSON.parse(publicOnly({ name: 'api', port: 3000, domains: [] }));
     expect(parsed.services.api).toEqual({ networks: { default: {}, 'traefik-net': { aliases: ['app-x9'] } } });
+  });
+
+  it("gives the services without logging of their own the app's retention, the public one too", () => {
+    const text = composeOverride({
+      appId: 'x9',
+      publicService: { name: 'api', port: 3000, domains: [] },
+      unlogged: ['api', 'worker'],
+      retention: { maxSizeMb: 20, maxFiles: 2 },
+    })!;
+    const logging = { driver: 'local', options: { 'max-size': '20m', 'max-file': '2' } };
+    expect(JSON.parse(text)).toEqual({
+      services: {
+        api: { logging, networks: { default: {}, 'traefik-net': { aliases: ['app-x9'] } } },
+        worker: { logging },
+      },
+      networks: { 'traefik-net': { external: true } },
+    });
+  });
+
+  it('without a public service: logging only, and no traefik-net; with nothing to add, no override', () => {
+    const text = composeOverride({
+      appId: 'x9',
+      publicService: null,
+      unlogged: ['db'],
+      retention: DEFAULT_LOG_RETENTION,
+    });
+    expect(JSON.parse(text!)).toEqual({
+      services: { db: { logging: { driver: 'local', options: { 'max-size': '50m', 'max-file': '5' } } } },
+    });
+    expect(composeOverride({ appId: 'x9', publicService: null, unlogged: [], retention: DEFAULT_LOG_RETENTION })).toBe(
+      null,
+    );
   });
 
   it('names the project and places the override beside the checkout, not in it', () => {

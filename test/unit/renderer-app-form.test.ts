@@ -112,11 +112,16 @@ describe('renderer app form', () => {
     expect(bad.ok ? {} : bad.errors).toEqual({ logMaxSizeMb: 'A whole number of megabytes, such as 50.' });
     const tooMany = buildAppUpdate(app, { ...values, logMaxFiles: '40' }, SETTINGS_FIELDS.resources);
     expect(tooMany.ok ? {} : tooMany.errors).toEqual({ logMaxFiles: expect.stringMatching(/at most 20 log files/i) });
-    // a compose app's file decides: its create input has no log fields, its resources tab none either
-    const compose = buildCreateAppInput('p1', { ...emptyAppForm(), type: 'compose', name: 'stack', gitUrl: 'a/b' });
-    expect(compose.ok && compose.input).toMatchObject({ type: 'compose' });
-    expect(compose.ok && 'logMaxFiles' in compose.input).toBe(false);
-    expect(sectionFields('resources', 'compose')).not.toContain('logMaxSizeMb');
+    // a compose app has them too (for its services whose compose file sets no logging)
+    const compose = buildCreateAppInput('p1', {
+      ...emptyAppForm(),
+      type: 'compose',
+      name: 'stack',
+      gitUrl: 'a/b',
+      logMaxFiles: '2',
+    });
+    expect(compose.ok && compose.input).toMatchObject({ type: 'compose', logMaxSizeMb: 50, logMaxFiles: 2 });
+    expect(sectionFields('resources', 'compose')).toEqual(expect.arrayContaining(['logMaxSizeMb', 'logMaxFiles']));
     expect(sectionFields('resources', 'web')).toContain('logMaxFiles');
   });
 

@@ -62,11 +62,12 @@ export function formatCpu(cpuLimit: number | null): string {
   return cpuLimit === null ? 'no limit' : `${cpuLimit} CPU${cpuLimit === 1 ? '' : 's'}`;
 }
 
-/** `5 files of 50 MB (the older compressed)`, or what decides for a compose app. */
-export function formatLogRetention(retention: AppDto['logRetention']): string {
-  if (retention === null) return "as the compose file's logging says";
-  const files = `${retention.maxFiles} file${retention.maxFiles === 1 ? '' : 's'}`;
-  return `${files} of ${retention.maxSizeMb} MB${retention.maxFiles > 1 ? ' (the older compressed)' : ''}`;
+/** `5 files of 50 MB (the older compressed)`; for a compose app, of the services that set no logging. */
+export function formatLogRetention(app: Pick<AppDto, 'type' | 'logRetention'>): string {
+  const { maxFiles, maxSizeMb } = app.logRetention;
+  const files = `${maxFiles} file${maxFiles === 1 ? '' : 's'}`;
+  const kept = `${files} of ${maxSizeMb} MB${maxFiles > 1 ? ' (the older compressed)' : ''}`;
+  return app.type === 'compose' ? `${kept}, for services whose compose file sets no logging` : kept;
 }
 
 export function formatMemory(memoryMb: number | null): string {
@@ -93,7 +94,7 @@ export function formatAppDetails(ref: string, app: AppDto, now: number): string 
     ['cpu', formatCpu(app.cpuLimit)],
     ['memory', formatMemory(app.memoryMb)],
     ['restart', app.restartPolicy],
-    ['logs kept', formatLogRetention(app.logRetention)],
+    ['logs kept', formatLogRetention(app)],
     ['changes', app.redeployPending ? `redeploy pending (mist deploy ${ref})` : 'none since the last deploy'],
     ['created', formatAgo(app.createdAt, now)],
     ['updated', formatAgo(app.updatedAt, now)],

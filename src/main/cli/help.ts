@@ -178,8 +178,8 @@ const APP_SETTINGS_HELP = `  --port N              the port the app listens on (
   --cpu X               CPU limit, e.g. 0.5 (0.1 up to the server's cores); none: no limit
   --memory MB           memory limit in MB (128 up to the server's memory); none: no limit
   --restart POLICY      no, always, on-failure or unless-stopped (default unless-stopped)
-  --log-size MB         web, service and database apps: Docker rotates the container's log at this
-                        size (1 to 1024, default 50); a redeploy applies it
+  --log-size MB         Docker rotates the container's log at this size (1 to 1024, default 50); a
+                        redeploy applies it. Compose apps: each service whose file sets no logging
   --log-files N         and keeps this many files, the older compressed (1 to 20, default 5)
   --version TAG         database apps: the image tag (one the template lists; a change must stay
                         within the major version, the data depends on it)

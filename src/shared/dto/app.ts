@@ -32,8 +32,11 @@ export interface AppDto {
   /** Megabytes (128 … the server's memory), or null for no limit. */
   memoryMb: number | null;
   restartPolicy: RestartPolicy;
-  /** How much of the container's output Docker keeps on the server; null for compose apps (their compose file decides). */
-  logRetention: LogRetentionDto | null;
+  /**
+   * How much of the container's output Docker keeps on the server. A compose app's services get it
+   * unless their compose file sets a `logging:` of its own.
+   */
+  logRetention: LogRetentionDto;
   /** Other apps on the server reach this one here: `app-{id}:{port}`. */
   internalAddress: string;
   /** Configuration changed since the active deployment: a redeploy applies it. */

@@ -154,12 +154,6 @@ export function refineCreateApp(
   }
   if (input.type !== 'compose' && input.composeFile !== undefined)
     issue('composeFile', 'only compose apps take a compose file');
-  if (input.type === 'compose') {
-    for (const key of ['logMaxSizeMb', 'logMaxFiles'] as const) {
-      if (input[key] !== undefined)
-        issue(key, "a compose app's logging is its compose file's (a logging: section per service)");
-    }
-  }
 }
 
 export const createAppInputSchema = createAppFieldsSchema.superRefine(refineCreateApp);

@@ -109,9 +109,6 @@ const TYPE_ONLY: ReadonlyArray<[keyof UpdateAppInput, AppDto['type'], string]> =
   ['publicPort', 'compose', 'a public port'],
 ];
 
-/** A compose app's logging is what its compose file says. */
-const NOT_COMPOSE: ReadonlyArray<keyof UpdateAppInput> = ['logMaxSizeMb', 'logMaxFiles'];
-
 /** A database app has no repository to watch. */
 const NEEDS_REPOSITORY: ReadonlyArray<keyof UpdateAppInput> = ['autoDeploy', 'watchIntervalS'];
 
@@ -127,8 +124,8 @@ function settingsOf(app: AppRecord): AppSettings {
     cpuLimit: app.cpuLimit,
     memoryMb: app.memoryMb,
     restartPolicy: app.restartPolicy,
-    logMaxSizeMb: app.logRetention?.maxSizeMb ?? DEFAULT_LOG_RETENTION.maxSizeMb,
-    logMaxFiles: app.logRetention?.maxFiles ?? DEFAULT_LOG_RETENTION.maxFiles,
+    logMaxSizeMb: app.logRetention.maxSizeMb,
+    logMaxFiles: app.logRetention.maxFiles,
     templateTag: app.database?.tag ?? null,
     publishPort: app.database?.publishPort ?? false,
     composeFile: app.compose?.file ?? null,
@@ -255,14 +252,6 @@ export class AppService {
         throw new MistError(
           'invalid-input',
           `Only ${type} apps have ${what}; ${current.name} is a ${current.type} app.`,
-        );
-      }
-    }
-    for (const key of NOT_COMPOSE) {
-      if (parsed[key] !== undefined && current.type === 'compose') {
-        throw new MistError(
-          'invalid-input',
-          `${current.name} is a compose app: its compose file decides how its logs are kept (a logging: section per service).`,
         );
       }
     }

@@ -1,4 +1,3 @@
-import { DEFAULT_LOG_RETENTION } from '../../../shared/schemas/app';
 import type Dockerode from 'dockerode';
 import type { AppDto, DeployStage, LogLineDto } from '../../../shared/dto/app';
 import type { TemplateDto } from '../../../shared/dto/template';
@@ -206,7 +205,7 @@ export function containerSpecFor(
     restartPolicy: app.restartPolicy,
     cpuLimit: app.cpuLimit,
     memoryMb: app.memoryMb,
-    logRetention: app.logRetention ?? DEFAULT_LOG_RETENTION,
+    logRetention: app.logRetention,
   };
 }
 

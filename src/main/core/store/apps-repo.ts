@@ -105,7 +105,7 @@ function toRecord(row: AppRow): AppRecord {
     cpuLimit: row.cpu_limit,
     memoryMb: row.memory_mb,
     restartPolicy: row.restart_policy,
-    logRetention: row.type === 'compose' ? null : { maxSizeMb: row.log_max_size_mb, maxFiles: row.log_max_files },
+    logRetention: { maxSizeMb: row.log_max_size_mb, maxFiles: row.log_max_files },
     internalAddress: `app-${row.id}:${row.port}`,
     redeployPending: row.redeploy_pending === 1,
     database:

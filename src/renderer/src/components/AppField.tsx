@@ -141,7 +141,11 @@ export function AppField({ field, values, errors, onChange, onBlur, versions, da
           inputMode="numeric"
           value={values.logMaxFiles}
           onChange={(logMaxFiles) => onChange({ logMaxFiles })}
-          hint="1 to 20; the older ones are compressed. What Docker keeps on the server, and what Logs can show."
+          hint={
+            values.type === 'compose'
+              ? '1 to 20; the older ones are compressed. For each service whose compose file sets no logging.'
+              : '1 to 20; the older ones are compressed. What Docker keeps on the server, and what Logs can show.'
+          }
           {...common}
         />
       );

@@ -27,7 +27,7 @@ export interface AppFormValues {
   /** '' means no limit. */
   memoryMb: string;
   restartPolicy: RestartPolicy;
-  /** Docker rotates the container's log at this many MB and keeps this many files (not compose apps). */
+  /** Docker rotates the container's log at this many MB and keeps this many files (compose: services without their own logging). */
   logMaxSizeMb: string;
   logMaxFiles: string;
   /** Database apps: the template id and its version (image tag); publish the port on the host. */
@@ -89,8 +89,6 @@ export type SettingsField = Exclude<AppFormField, 'type' | 'template'>;
 export function sectionFields(section: SettingsSection, type: AppType): readonly SettingsField[] {
   if (section === 'general' && type === 'database') return ['name', 'description'];
   if (section === 'build' && type === 'compose') return ['composeFile', 'rootDir'];
-  // a compose app's logging is its compose file's
-  if (section === 'resources' && type === 'compose') return ['cpuLimit', 'memoryMb', 'restartPolicy'];
   return SETTINGS_FIELDS[section];
 }
 
@@ -131,8 +129,8 @@ export function formFromApp(app: AppDto): AppFormValues {
     cpuLimit: app.cpuLimit === null ? '' : String(app.cpuLimit),
     memoryMb: app.memoryMb === null ? '' : String(app.memoryMb),
     restartPolicy: app.restartPolicy,
-    logMaxSizeMb: String(app.logRetention?.maxSizeMb ?? DEFAULT_LOG_RETENTION.maxSizeMb),
-    logMaxFiles: String(app.logRetention?.maxFiles ?? DEFAULT_LOG_RETENTION.maxFiles),
+    logMaxSizeMb: String(app.logRetention.maxSizeMb),
+    logMaxFiles: String(app.logRetention.maxFiles),
     template: app.database?.templateId ?? '',
     version: app.database?.tag ?? '',
     publishPort: app.database?.publishPort ?? false,
@@ -201,13 +199,9 @@ function readValues(values: AppFormValues): { candidate: Record<string, unknown>
     ['cpuLimit', parseCpu(values.cpuLimit)],
     ['memoryMb', parseMemory(values.memoryMb)],
     ['watchIntervalS', parseSeconds(values.watchIntervalS)],
+    ['logMaxSizeMb', parseWhole(values.logMaxSizeMb, 'A whole number of megabytes, such as 50.')],
+    ['logMaxFiles', parseWhole(values.logMaxFiles, 'A whole number of files, such as 5.')],
   ];
-  // a compose app's logging is its compose file's
-  if (values.type !== 'compose')
-    numbers.push(
-      ['logMaxSizeMb', parseWhole(values.logMaxSizeMb, 'A whole number of megabytes, such as 50.')],
-      ['logMaxFiles', parseWhole(values.logMaxFiles, 'A whole number of files, such as 5.')],
-    );
   for (const [field, parsed] of numbers) {
     if ('error' in parsed) errors[field] = parsed.error;
     else candidate[field] = parsed.value;
@@ -250,8 +244,8 @@ export function buildAppUpdate(
     composeFile: app.compose?.file,
     autoDeploy: app.autoDeploy.enabled,
     watchIntervalS: app.autoDeploy.intervalS,
-    logMaxSizeMb: app.logRetention?.maxSizeMb,
-    logMaxFiles: app.logRetention?.maxFiles,
+    logMaxSizeMb: app.logRetention.maxSizeMb,
+    logMaxFiles: app.logRetention.maxFiles,
   };
   const update: Record<string, unknown> = { id: app.id };
   for (const [key, value] of Object.entries(parsed.data))
