@@ -358,6 +358,34 @@ describeIntegration(
       expect((await core.handlers['apps.status']({ appId: app.id })).summary).toBe('2/2 running');
     }, 120_000);
 
+    it('a redeploy that rebuilds a service removes the image it replaced; an image a tag names stays', async () => {
+      const [webBefore, workerBefore] = await Promise.all([serviceContainer('web'), serviceContainer('worker')]);
+      await repo.commit(
+        { 'web/Dockerfile': WEB_DOCKERFILE.replace('echo compose web', 'echo compose web, rebuilt') },
+        'Rebuild web',
+      );
+      const rebuilt = await waitForDeployment(
+        core,
+        (await core.handlers['deploy.start']({ appId: app.id, trigger: 'manual' })).id,
+      );
+      expect(rebuilt.status).toBe('success');
+      const webAfter = await serviceContainer('web');
+      expect(webAfter.Image).not.toBe(webBefore.Image);
+      const gone = await local
+        .getImage(webBefore.Image)
+        .inspect()
+        .then(
+          () => false,
+          (error: { statusCode?: number }) => error.statusCode === 404,
+        );
+      expect(gone).toBe(true);
+      const log = (await core.handlers['deployments.log']({ deploymentId: rebuilt.id })).map((l) => l.text);
+      expect(log).toContain(`Removed the image the rebuild replaced: ${webBefore.Image.slice(7, 19)}.`);
+      // the worker runs the tagged base image, which stays whatever happens to its container
+      expect((await serviceContainer('worker')).Image).toBe(workerBefore.Image);
+      expect((await local.getImage(BASE_IMAGE).inspect()).Id).toBe(workerBefore.Image);
+    }, 120_000);
+
     it('a missing compose file fails the deploy with the path to set', async () => {
       await core.handlers['apps.update']({ id: app.id, composeFile: 'deploy/missing.yml' });
       const failed = await waitForDeployment(

@@ -7,6 +7,7 @@ import { execChecked, type ExecOptions, type ExecResult } from '../ssh/remote-ex
 import type { ServerConnection } from '../ssh/server-connection';
 import { MISSING_FILE_EXIT, composeErrorLines, detectCompose, notExported, runCompose } from './compose-cli';
 import { resolvedServices, type ResolvedService } from './compose-config';
+import { composeImageIds, removeReplacedImages } from './compose-images';
 import { composeOverride, composeProject, overridePath } from './compose-override';
 import { listComposeServices, summarizeServices } from './compose-status';
 
@@ -47,6 +48,7 @@ export async function runComposePipeline(ctx: PipelineContext): Promise<Pipeline
 
   const services = await readServices(ctx, compose, files.relative, commit.hash);
   const override = await writeOverride(ctx, dir, services, files.relative);
+  const imagesBefore = await composeImageIds(ctx.docker, app.id);
   ctx.log('system', `Running ${cli === 'v2' ? 'docker compose' : 'docker-compose'} up for ${app.compose.file}…`);
   const result = await compose(
     [...(override ? ['-f', override] : []), 'up', '-d', '--build', '--remove-orphans'],
@@ -58,6 +60,11 @@ export async function runComposePipeline(ctx: PipelineContext): Promise<Pipeline
       'command-failed',
       `compose up failed (exit ${result.exitCode ?? result.signal}): ${composeErrorLines(result.stderr || result.stdout)}`,
     );
+  }
+  const removed = await removeReplacedImages(ctx.docker, app.id, imagesBefore).catch(() => []);
+  if (removed.length) {
+    const ids = removed.map((id) => id.replace(/^sha256:/, '').slice(0, 12)).join(', ');
+    ctx.log('system', `Removed ${removed.length === 1 ? 'the image' : 'the images'} the rebuild replaced: ${ids}.`);
   }
   const summary = summarizeServices(await listComposeServices(ctx.docker, app.id));
   ctx.log(
