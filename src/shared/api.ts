@@ -129,6 +129,8 @@ export const apiDefinition = {
 
   'deploy.start': call<DeploymentDto>()(deployInputSchema),
   'deploy.cancel': call<DeploymentDto>()(deploymentIdInputSchema),
+  /** Runs the image of the deployment given again, with the app's current settings and no build. */
+  'deploy.rollback': call<DeploymentDto>()(deploymentIdInputSchema),
   'deployments.list': call<DeploymentDto[]>()(appIdInputSchema),
   'deployments.get': call<DeploymentDto>()(deploymentIdInputSchema),
   'deployments.log': call<LogLineDto[]>()(deploymentIdInputSchema),

@@ -35,6 +35,7 @@ function deployment(
     createdAt: new Date(NOW - 60_000).toISOString(),
     finishedAt: finished ? new Date(NOW - 1_000).toISOString() : null,
     durationMs: finished ? 59_000 : null,
+    rollbackOf: null,
     ...extra,
   } satisfies DeploymentDto;
 }

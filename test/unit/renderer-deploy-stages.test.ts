@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DeploymentDto, StageTimingDto } from '../../src/shared/dto/app';
 import {
   DEPLOY_STAGES,
+  deployStagesFor,
   deploymentStatusLabel,
   isFinished,
   stageProgress,
@@ -28,6 +29,7 @@ function deployment(patch: Partial<DeploymentDto> = {}): DeploymentDto {
     createdAt: at(0),
     finishedAt: null,
     durationMs: null,
+    rollbackOf: null,
     ...patch,
   };
 }
@@ -76,6 +78,22 @@ describe('renderer deploy stages', () => {
       stages: [stage('resolve', 1, 300), stage('fetch', 1.3, 700), stage('build', 2, 5_000), stage('deploy', 7, 900)],
     });
     expect(states(d)).toEqual(['done', 'done', 'done', 'done', 'done']);
+  });
+
+  it('a rollback has no resolve, fetch or build to show: it waits its turn, then starts the container', () => {
+    const rollback = deployment({
+      status: 'success',
+      trigger: 'rollback',
+      rollbackOf: 1,
+      stages: [stage('queued', 0, 100), stage('deploy', 0.1, 900)],
+    });
+    expect(deployStagesFor('web', rollback)).toEqual(['queued', 'deploy']);
+    expect(stageProgress(rollback, undefined, deployStagesFor('web', rollback)).map((s) => s.state)).toEqual([
+      'done',
+      'done',
+    ]);
+    expect(deployStagesFor('web', deployment())).toEqual(DEPLOY_STAGES);
+    expect(deployStagesFor('database')).toEqual(['queued', 'resolve', 'pull', 'deploy']);
   });
 
   it('marks the stage where a deployment failed or was cancelled, and skips the rest', () => {

@@ -113,6 +113,8 @@ export interface DeploymentDto {
   createdAt: string;
   finishedAt: string | null;
   durationMs: number | null;
+  /** A rollback (trigger `rollback`): the number of the deployment whose image it ran again, without a build. */
+  rollbackOf: number | null;
 }
 
 export interface LogLineDto {

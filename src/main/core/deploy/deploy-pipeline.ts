@@ -8,6 +8,7 @@ import { traefikLabels } from '../../../shared/traefik-labels';
 import { containerName, replaceContainer, type ContainerSpec } from './container-replace';
 import { LineSplitter } from './line-splitter';
 import { startBuild } from './remote-build';
+import type { RollbackTarget } from './rollback-pipeline';
 import { COMMIT_MARKER, RESOLVED_MARKER, checkoutBranchHead, checkoutDir, type CommitInfo } from './remote-git';
 
 /** The app as a deploy needs it. */
@@ -32,6 +33,8 @@ export interface PipelineContext {
   gitToken: string | null;
   /** A tag or commit to deploy instead of the branch head (null: the head). */
   ref: string | null;
+  /** A rollback: the earlier deployment whose image runs again, without a build (null: a deploy). */
+  rollbackTo: RollbackTarget | null;
   /** The server opted in to ssh-agent forwarding for git (private repositories over ssh). */
   forwardAgent: boolean;
   buildArgs: Array<{ key: string; value: string }>;

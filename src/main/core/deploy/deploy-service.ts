@@ -24,6 +24,7 @@ import { createRedactor } from './redactor';
 import type { CommitInfo } from './remote-git';
 import { detectBuildKit } from './remote-build';
 import { pruneAppImages } from './image-pruning';
+import type { RollbackTarget } from './rollback-pipeline';
 
 export interface DeployDeps {
   deployments: DeploymentsRepo;
@@ -60,6 +61,12 @@ export interface DeployDeps {
 
 const DEFAULT_BUILD_TIMEOUT_MS = 30 * 60_000;
 
+/** What a queued deployment does: a deploy (of `ref`, or the branch head), or a rollback. */
+interface DeployRequest {
+  ref: string | null;
+  rollbackTo: RollbackTarget | null;
+}
+
 /**
  * Starts, queues, cancels and records deployments. Emits `event` (DeploymentEventDto) for every status
  * change and log line, so the UI and the CLI stream the same thing that is stored.
@@ -85,21 +92,65 @@ export class DeployService extends EventEmitter {
         'invalid-input',
         `${app.name} is a database app: it deploys its template's image, not a commit.`,
       );
-    const ref = options.ref ?? null;
+    return this.enqueue(app, trigger, { ref: options.ref ?? null, rollbackTo: null });
+  }
+
+  /**
+   * A rollback (trigger `rollback`): the image an earlier deployment built runs again with the app's
+   * current settings, without a build. For web and service apps, to a deployment that succeeded
+   * and is not the one running.
+   */
+  rollback(deploymentId: string): DeploymentDto {
+    const target = this.require(deploymentId);
+    const app = this.deps.apps.record(target.appId);
+    if (app.type !== 'web' && app.type !== 'service') {
+      throw new MistError(
+        'invalid-input',
+        app.type === 'database'
+          ? `${app.name} is a database app: an older image could not read newer data. Choose its version in its settings instead.`
+          : `${app.name} is a compose app: compose builds its services. Deploy the commit to go back to instead.`,
+      );
+    }
+    if (target.status !== 'success' || !target.image || !target.commitHash) {
+      throw new MistError(
+        'invalid-input',
+        `Deployment #${target.number} did not succeed (${target.status}): there is no image of it to roll back to.`,
+      );
+    }
+    if (target.active) {
+      throw new MistError('invalid-input', `Deployment #${target.number} is the one running now.`);
+    }
+    const commit = { hash: target.commitHash, message: target.commitMessage ?? '', author: target.commitAuthor ?? '' };
+    return this.enqueue(
+      app,
+      'rollback',
+      { ref: null, rollbackTo: { number: target.number, image: target.image, commit } },
+      target.number,
+    );
+  }
+
+  /** Records a pending deployment and queues it behind the app's (and the server's) other deploys. */
+  private enqueue(
+    app: DeployableApp,
+    trigger: DeploymentTrigger,
+    request: DeployRequest,
+    rollbackOf?: number,
+  ): DeploymentDto {
     const deployment = this.deps.deployments.create({
       id: newId(),
-      appId,
+      appId: app.id,
       trigger,
       configVersion: app.configVersion,
       runner: THIS_RUNNER,
+      ...(rollbackOf !== undefined ? { rollbackOf } : {}),
     });
     const controller = new AbortController();
     this.running.set(deployment.id, controller);
     this.queue.enqueue({
       deploymentId: deployment.id,
-      appId,
+      appId: app.id,
       serverId: app.serverId,
-      run: () => this.execute(deployment.id, controller, ref),
+      run: () => this.execute(deployment.id, controller, request),
     });
     const blockedBy = this.queue.blockedBy(deployment.id);
     const waitingFor = blockedBy ? this.deps.deployments.get(blockedBy) : null;
@@ -253,7 +304,7 @@ export class DeployService extends EventEmitter {
     return settled;
   }
 
-  private async execute(deploymentId: string, controller: AbortController, ref: string | null): Promise<void> {
+  private async execute(deploymentId: string, controller: AbortController, request: DeployRequest): Promise<void> {
     const deployment = this.require(deploymentId);
     const app = this.deps.apps.record(deployment.appId);
     const server = this.deps.servers.findById(app.serverId);
@@ -293,7 +344,8 @@ export class DeployService extends EventEmitter {
         docker: this.deps.pool.docker(app.serverId),
         serverUser: server?.user ?? 'the SSH user',
         forwardAgent: server?.forwardAgent === true,
-        ref,
+        ref: request.ref,
+        rollbackTo: request.rollbackTo,
         buildKit: () => this.buildKitFor(app.serverId),
         gitToken,
         domains: this.deps.domains.hosts(app.id),
@@ -354,7 +406,7 @@ export class DeployService extends EventEmitter {
       targetType: 'app',
       targetId: deployment.appId,
       appId: deployment.appId,
-      summary: `Deployment #${deployment.number} ${status}${error ? `: ${error}` : ''}`,
+      summary: `Deployment #${deployment.number}${deployment.rollbackOf ? ` (rollback to #${deployment.rollbackOf})` : ''} ${status}${error ? `: ${error}` : ''}`,
       after: { number: deployment.number, status, commit: deployment.commitHash },
     });
     this.publishStatus(deploymentId, error);

@@ -26,6 +26,7 @@ interface DeploymentRow {
   created_at: string;
   finished_at: string | null;
   duration_ms: number | null;
+  rollback_of: number | null;
 }
 
 export interface DeploymentRecord extends DeploymentDto {
@@ -84,6 +85,7 @@ function toRecord(row: DeploymentRow): DeploymentRecord {
     createdAt: row.created_at,
     finishedAt: row.finished_at,
     durationMs: row.duration_ms,
+    rollbackOf: row.rollback_of,
   };
 }
 
@@ -103,6 +105,8 @@ export class DeploymentsRepo {
     trigger: DeploymentTrigger;
     configVersion: number;
     runner?: string;
+    /** A rollback: the number of the deployment whose image it runs again. */
+    rollbackOf?: number;
   }): DeploymentRecord {
     const now = new Date().toISOString();
     this.db.transaction(() => {
@@ -111,8 +115,8 @@ export class DeploymentsRepo {
         .get(input.appId) as { next: number };
       this.db
         .prepare(
-          `INSERT INTO deployments (id, app_id, number, status, trigger, config_version, runner, stages, created_at)
-           VALUES (?, ?, ?, 'pending', ?, ?, ?, ?, ?)`,
+          `INSERT INTO deployments (id, app_id, number, status, trigger, config_version, runner, stages, created_at, rollback_of)
+           VALUES (?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           input.id,
@@ -123,6 +127,7 @@ export class DeploymentsRepo {
           input.runner ?? null,
           JSON.stringify([{ stage: 'queued', startedAt: now, durationMs: null }] satisfies StageTimingDto[]),
           now,
+          input.rollbackOf ?? null,
         );
     })();
     return this.get(input.id)!;

@@ -240,4 +240,11 @@ export const migrations: Migration[] = [
       ALTER TABLE apps ADD COLUMN log_max_files INTEGER NOT NULL DEFAULT 5 CHECK (log_max_files BETWEEN 1 AND 20);
     `,
   },
+  {
+    version: 11,
+    description: 'a rollback names the deployment whose image it ran again',
+    sql: `
+      ALTER TABLE deployments ADD COLUMN rollback_of INTEGER CHECK (rollback_of IS NULL OR rollback_of > 0);
+    `,
+  },
 ];

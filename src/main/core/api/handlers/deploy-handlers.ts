@@ -20,6 +20,7 @@ export function deployHandlers({
   return {
     'deploy.start': ({ appId, trigger, ref }) => deploys.start(appId, trigger, ref ? { ref } : {}),
     'deploy.cancel': ({ deploymentId }) => deploys.cancel(deploymentId),
+    'deploy.rollback': ({ deploymentId }) => deploys.rollback(deploymentId),
     'deployments.list': ({ appId }) => deploys.list(appId),
     'deployments.get': ({ deploymentId }) => deploys.get(deploymentId),
     'deployments.log': ({ deploymentId }) => deploys.log(deploymentId),
