@@ -209,6 +209,26 @@ describeIntegration('mist CLI: projects, apps, env and deploy', ['sshd', 'docker
 
     const deployments = await json<DeploymentDto[]>(['deployments', ref, '--json']);
     expect(deployments).toHaveLength(1);
+    // the JSON contract of docs/cli.md
+    expect(Object.keys(deployments[0]!).sort()).toEqual([
+      'active',
+      'appId',
+      'commitAuthor',
+      'commitHash',
+      'commitMessage',
+      'createdAt',
+      'durationMs',
+      'error',
+      'finishedAt',
+      'id',
+      'image',
+      'number',
+      'rollbackOf',
+      'stages',
+      'status',
+      'trigger',
+    ]);
+    expect(deployments[0]!.rollbackOf).toBe(null);
     expect(deployments[0]).toMatchObject({ number: 1, status: 'success', trigger: 'cli', active: true, error: null });
     expect(deployments[0]!.commitHash).toBe(await repo.head());
     const table = await ok(['deployments', ref]);
@@ -241,6 +261,30 @@ describeIntegration('mist CLI: projects, apps, env and deploy', ['sshd', 'docker
     const [latest] = await json<DeploymentDto[]>(['deployments', ref, '--json']);
     expect(latest).toMatchObject({ id: deployment.id, number: 2, status: 'success', active: true });
     expect((await ok(['logs', 'build', ref, '2'])).stdout).toContain('Deployment #2 succeeded');
+  });
+
+  it('rollback goes back to #1 without a build, and rollback 2 goes forward again', async () => {
+    const back = await mist(['rollback', ref], { timeoutMs: 120_000 });
+    expect(back.code, `${back.stdout}\n${back.stderr}`).toBe(0);
+    expect(back.stdout).toMatch(new RegExp(`^Rolling ${ref} back to #1: deployment #3 `));
+    expect(back.stdout).toContain('\n==> deploy\n');
+    expect(back.stdout).not.toContain('\n==> build\n');
+    expect(back.stdout).toMatch(new RegExp(`\\n==> success: ${ref} deployment #3 in .+\\n$`));
+    expect((await httpGet(port, '/index.html')).body).toContain('mist-fixture-app version 1');
+    const table = await ok(['deployments', ref]);
+    expect(table.stdout).toMatch(/^3\s+success\s+yes\s+[0-9a-f]{7}\s+rollback to #1\s+/m);
+
+    const forward = await mist(['rollback', ref, '2', '--json'], { timeoutMs: 120_000 });
+    expect(forward.code, forward.stderr).toBe(0);
+    expect(JSON.parse(forward.stdout)).toMatchObject({ number: 4, status: 'success', rollbackOf: 2, active: true });
+    expect((await httpGet(port, '/index.html')).body).toContain('mist-fixture-app version 2');
+
+    const running = await mist(['rollback', ref, '4']);
+    expect(running.code).toBe(1);
+    expect(running.stderr).toBe('mist: Deployment #4 is the one running now.\n');
+    const bad = await mist(['rollback', ref, 'latest']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("NUMBER is a deployment number such as 3 (got 'latest')");
   });
 
   it('stop / start the app', async () => {

@@ -16,6 +16,7 @@ import {
   deployFailureMessage,
   formatDeployEnd,
   formatDeploymentTable,
+  formatDeployStart,
   formatLogLine,
   formatStatusEvent,
   newProgressState,
@@ -47,6 +48,7 @@ const deployment = (overrides: Partial<DeploymentDto> = {}): DeploymentDto => ({
   createdAt: ago(90_000),
   finishedAt: ago(75_000),
   durationMs: 14_230,
+  rollbackOf: null,
   ...overrides,
 });
 
@@ -239,6 +241,18 @@ describe('deployments', () => {
   it('prints a log line with exactly one newline', () => {
     expect(formatLogLine({ seq: 1, stream: 'stdout', text: 'Step 1/4', at: ago(0) })).toBe('Step 1/4\n');
     expect(formatLogLine({ seq: 2, stream: 'stderr', text: 'warn\n', at: ago(0) })).toBe('warn\n');
+  });
+});
+
+describe('rollbacks', () => {
+  it('are named by the deployment they went back to, when they start and in the history', () => {
+    const rollback = deployment({ id: 'd5', number: 5, status: 'pending', trigger: 'rollback', rollbackOf: 2 });
+    expect(formatDeployStart('shop/web', rollback)).toBe('Rolling shop/web back to #2: deployment #5 (pending).\n');
+    expect(formatDeployStart('shop/web', deployment({ number: 6, status: 'pending' }))).toBe(
+      'Deploying shop/web: deployment #6 (pending).\n',
+    );
+    const table = formatDeploymentTable('shop/web', [{ ...rollback, status: 'success', active: true }], NOW);
+    expect(table).toMatch(/^5\s+success\s+yes\s+[0-9a-f]{7}\s+rollback to #2\s+/m);
   });
 });
 

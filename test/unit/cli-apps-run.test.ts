@@ -229,6 +229,7 @@ function fakeCore(options: { steps?: Step[]; projects?: ProjectDto[]; cancelHang
         createdAt: T0,
         finishedAt: null,
         durationMs: null,
+        rollbackOf: null,
       };
       deployments.push(d);
       logs.set(d.id, []);
@@ -644,7 +645,7 @@ describe('mist deploy', () => {
 
   it('--no-wait hands the deploy to a detached worker and prints what started', async () => {
     const { cli, fake } = await withShop();
-    fake.deployments.push({ id: 'dx', number: 4 } as DeploymentDto);
+    fake.deployments.push({ id: 'dx', number: 4, rollbackOf: null } as DeploymentDto);
     const result = await cli(['deploy', 'shop/web', '--no-wait']);
     expect(result.code, result.stderr).toBe(0);
     expect(fake.detached).toEqual(['shop/web']);

@@ -109,3 +109,12 @@ export function limitOption(
   }
   return Number(text);
 }
+
+/** A deployment number given as `3` or `#3`; null when not given. */
+export function deploymentNumberArg(command: string, text: string | undefined): number | null {
+  if (text === undefined) return null;
+  if (!/^#?[1-9]\d{0,8}$/.test(text)) {
+    throw new CliUsageError(`NUMBER is a deployment number such as 3 (got '${text}')`, command);
+  }
+  return Number(text.replace(/^#/, ''));
+}

@@ -1,6 +1,7 @@
 import type { DeploymentDto, DeploymentEventDto, DeploymentStatus, LogLineDto } from '../../shared/dto/app';
 import { formatTable } from './format';
 import { formatAgo, formatDuration } from './format-apps';
+import { triggerLabel } from '../../shared/rollback';
 
 /** Human output for deploys and deployments. Machine output is the DTOs (docs/cli.md). */
 
@@ -31,7 +32,7 @@ export function formatDeploymentTable(ref: string, deployments: DeploymentDto[],
     d.status,
     d.active ? 'yes' : '',
     shortCommit(d.commitHash),
-    d.trigger,
+    triggerLabel(d),
     d.durationMs === null ? '-' : formatDuration(d.durationMs),
     formatAgo(d.createdAt, now),
     firstLine(d.commitMessage) || '-',
@@ -56,6 +57,9 @@ export function newProgressState(): DeployProgressState {
 }
 
 export function formatDeployStart(ref: string, deployment: DeploymentDto): string {
+  if (deployment.rollbackOf !== null) {
+    return `Rolling ${ref} back to #${deployment.rollbackOf}: deployment #${deployment.number} (${deployment.status}).\n`;
+  }
   return `Deploying ${ref}: deployment #${deployment.number} (${deployment.status}).\n`;
 }
 

@@ -39,6 +39,7 @@ Usage:
   mist env unset PROJECT/APP KEY
   mist deploy PROJECT/APP [--commit SHA|TAG] [--no-wait] [--json]
   mist deployments PROJECT/APP [--json]
+  mist rollback PROJECT/APP [NUMBER] [--json]
   mist logs build PROJECT/APP [NUMBER] [--json]
   mist start|stop|restart PROJECT/APP
   mist --help | --version
@@ -54,6 +55,7 @@ Commands:
   github       connect a GitHub account, list its repositories (mist github --help)
   deploy       build an app on its server and replace its container, streaming the build log
   deployments  an app's deployment history
+  rollback     run an earlier deployment's image again, without a build
   logs         the stored build log of a deployment (mist logs --help)
   start, stop, restart
                control an app's container
@@ -354,6 +356,20 @@ Lists an app's deployments, newest first: number, status, whether it is the acti
 trigger, duration and when it started. With --json, prints an array of deployments (see docs/cli.md).
 `;
 
+export const ROLLBACK_HELP = `Usage: mist rollback PROJECT/APP [NUMBER] [--json]
+
+Runs the image deployment NUMBER built again (see 'mist deployments'), or by default that of the
+newest successful deployment before the running one with another image: no clone and no build,
+with the app's current variables, limits and domains. The container is replaced as in a deploy
+(the running one serves on if the old image does not start). Web and service apps only; the image
+must still be on the server (Mist keeps an app's newest 5). Recorded as a deployment of its own
+(trigger 'rollback'), followed live like 'mist deploy', with the same exit status.
+
+Options:
+  --json        stages and log go to stderr; stdout gets the final deployment as JSON
+  -h, --help    show this help
+`;
+
 export const LOGS_HELP = `Usage: mist logs build PROJECT/APP [NUMBER] [--json]
 
 Prints the stored build log of a deployment: NUMBER (see 'mist deployments'), or the latest.
@@ -461,6 +477,7 @@ export const HELP_BY_COMMAND: Record<string, string> = {
   'env unset': ENV_UNSET_HELP,
   deploy: DEPLOY_HELP,
   deployments: DEPLOYMENTS_HELP,
+  rollback: ROLLBACK_HELP,
   logs: LOGS_HELP,
   'logs build': LOGS_HELP,
   start: CONTROL_HELP('start'),

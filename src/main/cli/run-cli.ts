@@ -22,6 +22,7 @@ import { envUnset } from './commands/env-unset';
 import { githubLogin, githubLogout, githubRepos, githubStatus } from './commands/github';
 import { logsBuild } from './commands/logs-build';
 import { projectCreate } from './commands/project-create';
+import { rollback } from './commands/rollback';
 import { projectList } from './commands/project-list';
 import { serverAdd } from './commands/server-add';
 import { serverCheck } from './commands/server-check';
@@ -52,6 +53,7 @@ const GROUPS: Record<string, Record<string, Command>> = {
 const COMMANDS: Record<string, Command> = {
   deploy,
   deployments,
+  rollback,
   start: appStart,
   stop: appStop,
   restart: appRestart,

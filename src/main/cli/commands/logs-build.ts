@@ -1,7 +1,7 @@
 import type { DeploymentDto } from '../../../shared/dto/app';
 import { MistError } from '../../../shared/errors';
 import { callApi } from '../api';
-import { flagOption, parseCommandArgs, type OptionSpecs } from '../args';
+import { deploymentNumberArg, flagOption, parseCommandArgs, type OptionSpecs } from '../args';
 import { withCore, type Command } from '../command';
 import { CliUsageError, EXIT_OK } from '../errors';
 import { formatJson } from '../format';
@@ -23,13 +23,7 @@ export function parseLogsBuildArgs(args: string[]): LogsBuildArgs {
   const [refText, numberText, extra] = positionals;
   if (refText === undefined) throw new CliUsageError(`missing PROJECT/APP for 'mist ${COMMAND}'`, COMMAND);
   if (extra !== undefined) throw new CliUsageError(`unexpected argument '${extra}' for 'mist ${COMMAND}'`, COMMAND);
-  let number: number | null = null;
-  if (numberText !== undefined) {
-    if (!/^#?[1-9]\d{0,8}$/.test(numberText)) {
-      throw new CliUsageError(`NUMBER is a deployment number such as 3 (got '${numberText}')`, COMMAND);
-    }
-    number = Number(numberText.replace(/^#/, ''));
-  }
+  const number = deploymentNumberArg(COMMAND, numberText);
   return { ref: parseAppRef(refText, COMMAND), number, json: flagOption(values, 'json') };
 }
 
