@@ -364,6 +364,21 @@ describeIntegration(
         expect(await terminalRows(page, true)).toMatch(/FROM mist-test\/busybox/);
         await page.screenshot({ path: join(RESULTS_DIR, 'e2e-deploy-dark.png'), fullPage: true });
 
+        // Roll back to #1 (its image again, no build), then forward to #3: the app serves each in turn.
+        await page.getByRole('button', { name: 'Roll back to #1', exact: true }).click();
+        await waitForSuccess(page, 4);
+        expect(await page.locator('.deployment-meta').textContent()).toContain('rollback to #1');
+        expect(
+          await page.locator('.stage').evaluateAll((items) => items.map((i) => i.getAttribute('data-stage'))),
+        ).toEqual(['queued', 'deploy']);
+        expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toContain('mist-fixture-app version 1<');
+        expect(await page.getByRole('button', { name: /^Roll back to/ }).count()).toBe(0); // #4 is the one running
+        await page.getByRole('link', { name: '← All deployments' }).click();
+        await page.getByRole('link', { name: 'Deployment #3', exact: true }).click();
+        await page.screenshot({ path: join(RESULTS_DIR, 'e2e-rollback-offered-dark.png') });
+        await page.getByRole('button', { name: 'Roll back to #3', exact: true }).click();
+        await waitForSuccess(page, 5);
+
         const served = await fetch(`http://127.0.0.1:${port}/`);
         expect(await served.text()).toContain('mist-fixture-app version 2<');
         expect(problems).toEqual([]);

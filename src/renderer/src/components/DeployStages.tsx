@@ -24,7 +24,7 @@ const STATE_ICON: Record<StageState, string> = {
 export function DeployStages({ deployment, appType }: { deployment: DeploymentDto; appType: AppType }) {
   const live = !isFinished(deployment.status);
   const now = useNow(500, live);
-  const stages = stageProgress(deployment, live ? now : undefined, deployStagesFor(appType));
+  const stages = stageProgress(deployment, live ? now : undefined, deployStagesFor(appType, deployment));
   return (
     <ol className="stages" aria-label="Deployment stages">
       {stages.map((stage) => (

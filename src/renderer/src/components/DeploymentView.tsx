@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import type { AppDto } from '../../../shared/dto/app';
+import { canRollBackTo, triggerLabel } from '../../../shared/rollback';
 import { useDeploymentList, useLiveDeployment } from '../hooks/useDeployments';
 import { isFinished, waitingFor } from '../lib/deploy-stages';
 import { formatDuration } from '../lib/format';
@@ -7,6 +8,7 @@ import { appRoute, routeHash } from '../lib/route';
 import { commitTitle } from '../lib/time';
 import { CommitLink } from './CommitLink';
 import { CancelDeployment } from './CancelDeployment';
+import { RollbackButton } from './RollbackButton';
 import { DeployStages } from './DeployStages';
 import { DeploymentStatusBadge } from './DeploymentStatusBadge';
 import { ErrorNotice } from './ErrorNotice';
@@ -36,6 +38,7 @@ export function DeploymentView({ app, deploymentId }: { app: AppDto; deploymentI
               Deployment #{deployment.number} <DeploymentStatusBadge status={deployment.status} />
             </h2>
             {!isFinished(deployment.status) && <CancelDeployment deployment={deployment} />}
+            {canRollBackTo(app.type, deployment) && <RollbackButton deployment={deployment} />}
           </div>
           <p className="muted deployment-meta">
             {deployment.commitHash ? (
@@ -46,7 +49,7 @@ export function DeploymentView({ app, deploymentId }: { app: AppDto; deploymentI
             ) : (
               'Commit not resolved yet'
             )}{' '}
-            · {deployment.trigger}
+            · {triggerLabel(deployment)}
             {deployment.durationMs !== null ? ` · ${formatDuration(deployment.durationMs)}` : ''}
             {deployment.image ? (
               <>

@@ -43,6 +43,19 @@ export function useStartDeploy(appId: string) {
   });
 }
 
+/** Runs an earlier deployment's image again (no build) and opens the new deployment's live view. */
+export function useRollback(target: DeploymentDto) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.call('deploy.rollback', { deploymentId: target.id }),
+    onSuccess: async (deployment) => {
+      queryClient.setQueryData(queryKeys.deployment(deployment.id), deployment);
+      navigate({ page: 'app', appId: target.appId, tab: 'deployments', deploymentId: deployment.id });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.deployments(target.appId) });
+    },
+  });
+}
+
 export function useCancelDeploy(deployment: DeploymentDto) {
   const queryClient = useQueryClient();
   return useMutation({

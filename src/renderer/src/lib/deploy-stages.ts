@@ -15,8 +15,11 @@ const STAGES_BY_TYPE: Record<AppType, readonly DeployStage[]> = {
   compose: ['queued', 'resolve', 'fetch', 'deploy'],
 };
 
-export function deployStagesFor(type: AppType): readonly DeployStage[] {
-  return STAGES_BY_TYPE[type];
+/** A rollback runs an image already built: it waits its turn, then replaces the container. */
+const ROLLBACK_STAGES: readonly DeployStage[] = ['queued', 'deploy'];
+
+export function deployStagesFor(type: AppType, deployment?: Pick<DeploymentDto, 'rollbackOf'>): readonly DeployStage[] {
+  return deployment && deployment.rollbackOf !== null ? ROLLBACK_STAGES : STAGES_BY_TYPE[type];
 }
 
 const STAGE_LABELS: Record<DeployStage, string> = {
