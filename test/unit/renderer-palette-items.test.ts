@@ -52,6 +52,7 @@ describe('palette actions', () => {
     expect(labels(actions)).toEqual([
       'Open',
       'Deploy',
+      'Roll back',
       'Restart',
       'Stop',
       'Logs',
@@ -75,6 +76,8 @@ describe('palette actions', () => {
     expect(labels(paletteActions(noRepo, 'prod'))).not.toContain('Deploy');
     expect(isDeployable(apps[2]!)).toBe(true); // a database runs its template's image
     expect(labels(paletteActions(apps[2]!, 'prod'))).toContain('Deploy');
+    // a database app changes its version instead of rolling back
+    expect(labels(paletteActions(apps[2]!, 'prod'))).not.toContain('Roll back');
     expect(paletteActions(apps[0]!, 'prod').some((action) => action.kind === 'open-domain')).toBe(false);
   });
 

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { AppDto } from '../../../shared/dto/app';
+import { previousDeployment } from '../../../shared/rollback';
 import { api, queryKeys } from '../api';
 import { domainUrl, isDeployable, type PaletteActionKind } from '../lib/palette-items';
 import { appRoute } from '../lib/route';
@@ -14,8 +15,8 @@ export interface CommandNotice {
 }
 
 /**
- * Runs an action on an app from the palette or a single-key shortcut: deploy (then the live
- * deployment view), restart and stop (`apps.control`), and the ones that only navigate.
+ * Runs an action on an app from the palette or a single-key shortcut: deploy or roll back (then
+ * the live deployment view), restart and stop (`apps.control`), and the ones that only navigate.
  */
 export function useAppCommands(): {
   run: (app: AppDto, kind: PaletteActionKind, host?: string) => void;
@@ -55,6 +56,28 @@ export function useAppCommands(): {
             navigate(appRoute(app.id, 'deployments', deployment.id));
             setNotice({ text: `Deployment #${deployment.number} of ${app.name} started.`, tone: 'ok' });
           }, fail);
+          return;
+        case 'rollback':
+          setNotice({ text: `Looking for the deployment of ${app.name} to roll back to…`, tone: 'info' });
+          api
+            .call('deployments.list', { appId: app.id })
+            .then((history) => {
+              const target = previousDeployment(app.type, history);
+              if (!target) {
+                setNotice({ text: `${app.name} has no earlier deployment to roll back to.`, tone: 'error' });
+                return;
+              }
+              return api.call('deploy.rollback', { deploymentId: target.id }).then((deployment) => {
+                queryClient.setQueryData(queryKeys.deployment(deployment.id), deployment);
+                void queryClient.invalidateQueries({ queryKey: queryKeys.deployments(app.id) });
+                navigate(appRoute(app.id, 'deployments', deployment.id));
+                setNotice({
+                  text: `Deployment #${deployment.number} of ${app.name} rolls back to #${target.number}.`,
+                  tone: 'ok',
+                });
+              });
+            })
+            .catch(fail);
           return;
         case 'restart':
         case 'stop': {

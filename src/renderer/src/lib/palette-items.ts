@@ -14,7 +14,7 @@ export interface AppPaletteItem extends PaletteItem {
 }
 
 export type PaletteActionKind =
-  'open' | 'deploy' | 'restart' | 'stop' | 'logs' | 'shell' | 'open-domain' | 'server' | 'settings';
+  'open' | 'deploy' | 'rollback' | 'restart' | 'stop' | 'logs' | 'shell' | 'open-domain' | 'server' | 'settings';
 
 export interface PaletteAction extends PaletteItem {
   kind: PaletteActionKind;
@@ -59,7 +59,7 @@ export function hasAppTab(app: AppDto, tab: string): boolean {
 
 /**
  * The actions on `app`, in the order the palette lists them. Deploy only when the app can be
- * deployed; Logs and Shell when its type has those tabs; one "Open …" per domain (hosts as DNS
+ * deployed; Roll back for web and service apps; Logs and Shell when its type has those tabs; one "Open …" per domain (hosts as DNS
  * knows them, shown as the user wrote them).
  */
 export function paletteActions(
@@ -69,6 +69,14 @@ export function paletteActions(
 ): PaletteAction[] {
   const actions: PaletteAction[] = [{ id: 'open', kind: 'open', label: 'Open', detail: 'Overview' }];
   if (isDeployable(app)) actions.push({ id: 'deploy', kind: 'deploy', label: 'Deploy', keywords: ['build'] });
+  if (app.type === 'web' || app.type === 'service')
+    actions.push({
+      id: 'rollback',
+      kind: 'rollback',
+      label: 'Roll back',
+      detail: 'to the deployment before, without a build',
+      keywords: ['revert', 'undo', 'previous'],
+    });
   actions.push(
     { id: 'restart', kind: 'restart', label: 'Restart', detail: 'the container' },
     { id: 'stop', kind: 'stop', label: 'Stop', detail: 'the container' },
