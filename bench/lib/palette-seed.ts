@@ -99,6 +99,8 @@ export function seedStore(db: Database, counts: SeedCounts, closedPort: number):
         restartPolicy: 'unless-stopped',
         logMaxSizeMb: 50,
         logMaxFiles: 5,
+        healthCheckPath: null,
+        healthCheckTimeoutS: 60,
         templateTag: null,
         publishPort: false,
         composeFile: null,

@@ -62,6 +62,7 @@ export function appDto(overrides: Partial<AppDto> = {}): AppDto {
     memoryMb: null,
     restartPolicy: 'unless-stopped',
     logRetention: { maxSizeMb: 50, maxFiles: 5 },
+    healthCheck: { path: null, timeoutS: 60 },
     internalAddress: `app-${id}:${port}`,
     redeployPending: false,
     database: null,

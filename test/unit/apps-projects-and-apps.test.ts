@@ -345,6 +345,38 @@ describe('apps', () => {
     expect(configVersion(stack.id)).toBe(2);
   });
 
+  it("keeps a web or service app's health check, checked, without marking a redeploy pending", async () => {
+    const shop = mod.projects.create({ name: 'shop', serverId });
+    const app = await newApp(shop.id, 'web');
+    expect(app.healthCheck).toEqual({ path: null, timeoutS: 60 });
+    const checked = await mod.apps.update({
+      id: app.id,
+      healthCheckPath: ' /health?ready=1 ',
+      healthCheckTimeoutS: 15,
+    });
+    expect(checked.healthCheck).toEqual({ path: '/health?ready=1', timeoutS: 15 });
+    expect(configVersion(app.id)).toBe(1); // the container does not change
+    await expect(mod.apps.update({ id: app.id, healthCheckPath: 'health' })).rejects.toThrow(
+      'a health check path starts with / and has no spaces',
+    );
+    await expect(mod.apps.update({ id: app.id, healthCheckTimeoutS: 4 })).rejects.toThrow(
+      'give the health check at least 5 seconds',
+    );
+    expect((await mod.apps.update({ id: app.id, healthCheckPath: null })).healthCheck).toEqual({
+      path: null,
+      timeoutS: 15,
+    });
+    const worker = await newApp(shop.id, 'worker', { type: 'service', healthCheckPath: '/ready' });
+    expect(worker.healthCheck.path).toBe('/ready');
+    await expect(
+      newApp(shop.id, 'stack', { type: 'compose', gitUrl: 'acme/stack', healthCheckPath: '/health' }),
+    ).rejects.toThrow('only web and service apps have an HTTP health check');
+    const stack = await newApp(shop.id, 'stack', { type: 'compose', gitUrl: 'acme/stack' });
+    await expect(mod.apps.update({ id: stack.id, healthCheckTimeoutS: 30 })).rejects.toThrow(
+      'Only web and service apps have an HTTP health check; stack is a compose app.',
+    );
+  });
+
   it('says a redeploy is pending only when the active deployment deployed an older configuration', async () => {
     const shop = mod.projects.create({ name: 'shop', serverId });
     const app = await newApp(shop.id, 'web');

@@ -37,6 +37,12 @@ export interface AppDto {
    * unless their compose file sets a `logging:` of its own.
    */
   logRetention: LogRetentionDto;
+  /**
+   * Web and service apps: a deploy's new container must answer an HTTP GET of `path` on the app's
+   * port with 2xx or 3xx within `timeoutS`, or the previous container serves on. `path` null: no
+   * HTTP check (the container must only stay up).
+   */
+  healthCheck: { path: string | null; timeoutS: number };
   /** Other apps on the server reach this one here: `app-{id}:{port}`. */
   internalAddress: string;
   /** Configuration changed since the active deployment: a redeploy applies it. */

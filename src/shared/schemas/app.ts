@@ -47,6 +47,19 @@ export const memoryMbSchema = z
   .min(128, 'the memory limit is at least 128 MB')
   .max(4 * 1024 * 1024);
 export const restartPolicySchema = z.enum(['no', 'always', 'on-failure', 'unless-stopped']);
+/** How long a deploy tries a new container's health check unless set otherwise. */
+export const DEFAULT_HEALTH_CHECK_TIMEOUT_S = 60;
+/** An HTTP path such as /health or /status?ready=1: what goes after the host, unescaped characters only. */
+export const healthCheckPathSchema = z
+  .string()
+  .trim()
+  .max(200, 'a health check path is at most 200 characters')
+  .regex(/^\/[\x21-\x7e]*$/, 'a health check path starts with / and has no spaces, such as /health');
+export const healthCheckTimeoutSchema = z
+  .number()
+  .int('the health check time is whole seconds')
+  .min(5, 'give the health check at least 5 seconds')
+  .max(600, 'give the health check at most 600 seconds');
 /** What an app's container log is rotated at, and how many files are kept, unless set otherwise. */
 export const DEFAULT_LOG_RETENTION = { maxSizeMb: 50, maxFiles: 5 } as const;
 export const logMaxSizeMbSchema = z
@@ -112,9 +125,12 @@ const appSettings = {
   cpuLimit: cpuLimitSchema.nullable().default(null),
   memoryMb: memoryMbSchema.nullable().default(null),
   restartPolicy: restartPolicySchema.default('unless-stopped'),
-  /** Web, service and database apps (a compose app's file decides its logging); DEFAULT_LOG_RETENTION when absent. */
+  /** DEFAULT_LOG_RETENTION when absent (compose apps: for services whose file sets no logging). */
   logMaxSizeMb: logMaxSizeMbSchema.optional(),
   logMaxFiles: logMaxFilesSchema.optional(),
+  /** Web and service apps: null (the default) for no HTTP health check. */
+  healthCheckPath: healthCheckPathSchema.nullable().optional(),
+  healthCheckTimeoutS: healthCheckTimeoutSchema.optional(),
 };
 
 /** The fields of apps.create (without the checks across fields, so the CLI can omit projectId). */
@@ -154,6 +170,8 @@ export function refineCreateApp(
   }
   if (input.type !== 'compose' && input.composeFile !== undefined)
     issue('composeFile', 'only compose apps take a compose file');
+  if ((input.type === 'database' || input.type === 'compose') && input.healthCheckPath)
+    issue('healthCheckPath', 'only web and service apps have an HTTP health check');
 }
 
 export const createAppInputSchema = createAppFieldsSchema.superRefine(refineCreateApp);
@@ -171,9 +189,12 @@ export const updateAppInputSchema = z.object({
   cpuLimit: cpuLimitSchema.nullable().optional(),
   memoryMb: memoryMbSchema.nullable().optional(),
   restartPolicy: restartPolicySchema.optional(),
-  /** Web, service and database apps: how much container output Docker keeps (applied by the next deploy). */
+  /** How much container output Docker keeps (applied by the next deploy). */
   logMaxSizeMb: logMaxSizeMbSchema.optional(),
   logMaxFiles: logMaxFilesSchema.optional(),
+  /** Web and service apps: the path a new container must answer (null: none), and for how long to try. */
+  healthCheckPath: healthCheckPathSchema.nullable().optional(),
+  healthCheckTimeoutS: healthCheckTimeoutSchema.optional(),
   /** Database apps: another tag of the same major version (the data stays compatible). */
   version: dockerTagSchema.optional(),
   publishPort: z.boolean().optional(),

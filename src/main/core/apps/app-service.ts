@@ -2,6 +2,7 @@ import type { AppDto, ProjectDto } from '../../../shared/dto/app';
 import type { TemplateCatalogDto, TemplateSecret } from '../../../shared/dto/template';
 import { MistError } from '../../../shared/errors';
 import {
+  DEFAULT_HEALTH_CHECK_TIMEOUT_S,
   DEFAULT_LOG_RETENTION,
   DEFAULT_WATCH_INTERVAL_S,
   createAppInputSchema,
@@ -69,6 +70,8 @@ const SETTING_KEYS = [
   'restartPolicy',
   'logMaxSizeMb',
   'logMaxFiles',
+  'healthCheckPath',
+  'healthCheckTimeoutS',
   'templateTag',
   'publishPort',
   'composeFile',
@@ -109,6 +112,9 @@ const TYPE_ONLY: ReadonlyArray<[keyof UpdateAppInput, AppDto['type'], string]> =
   ['publicPort', 'compose', 'a public port'],
 ];
 
+/** Only web and service apps serve HTTP a deploy can check (a database has its template's check). */
+const HEALTH_CHECK_KEYS: ReadonlyArray<keyof UpdateAppInput> = ['healthCheckPath', 'healthCheckTimeoutS'];
+
 /** A database app has no repository to watch. */
 const NEEDS_REPOSITORY: ReadonlyArray<keyof UpdateAppInput> = ['autoDeploy', 'watchIntervalS'];
 
@@ -126,6 +132,8 @@ function settingsOf(app: AppRecord): AppSettings {
     restartPolicy: app.restartPolicy,
     logMaxSizeMb: app.logRetention.maxSizeMb,
     logMaxFiles: app.logRetention.maxFiles,
+    healthCheckPath: app.healthCheck.path,
+    healthCheckTimeoutS: app.healthCheck.timeoutS,
     templateTag: app.database?.tag ?? null,
     publishPort: app.database?.publishPort ?? false,
     composeFile: app.compose?.file ?? null,
@@ -151,6 +159,8 @@ function settingsFromInput(input: CreateAppInput): AppSettings {
     restartPolicy: input.restartPolicy,
     logMaxSizeMb: input.logMaxSizeMb ?? DEFAULT_LOG_RETENTION.maxSizeMb,
     logMaxFiles: input.logMaxFiles ?? DEFAULT_LOG_RETENTION.maxFiles,
+    healthCheckPath: input.healthCheckPath ?? null,
+    healthCheckTimeoutS: input.healthCheckTimeoutS ?? DEFAULT_HEALTH_CHECK_TIMEOUT_S,
     templateTag: null,
     publishPort: false,
     composeFile: input.type === 'compose' ? (input.composeFile ?? DEFAULT_COMPOSE_FILE) : null,
@@ -252,6 +262,14 @@ export class AppService {
         throw new MistError(
           'invalid-input',
           `Only ${type} apps have ${what}; ${current.name} is a ${current.type} app.`,
+        );
+      }
+    }
+    for (const key of HEALTH_CHECK_KEYS) {
+      if (parsed[key] !== undefined && current.type !== 'web' && current.type !== 'service') {
+        throw new MistError(
+          'invalid-input',
+          `Only web and service apps have an HTTP health check; ${current.name} is a ${current.type} app.`,
         );
       }
     }

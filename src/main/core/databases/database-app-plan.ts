@@ -1,6 +1,11 @@
 import type { TemplateDto, TemplateSecret } from '../../../shared/dto/template';
 import { MistError } from '../../../shared/errors';
-import { DEFAULT_LOG_RETENTION, DEFAULT_WATCH_INTERVAL_S, type CreateAppInput } from '../../../shared/schemas/app';
+import {
+  DEFAULT_HEALTH_CHECK_TIMEOUT_S,
+  DEFAULT_LOG_RETENTION,
+  DEFAULT_WATCH_INTERVAL_S,
+  type CreateAppInput,
+} from '../../../shared/schemas/app';
 import type { AppSettings } from '../store/apps-repo';
 import { fillTemplateEnv } from '../templates/template-env';
 import { dataPathFor } from '../templates/template-data-path';
@@ -93,6 +98,9 @@ export function planDatabaseApp(
       restartPolicy: input.restartPolicy,
       logMaxSizeMb: input.logMaxSizeMb ?? DEFAULT_LOG_RETENTION.maxSizeMb,
       logMaxFiles: input.logMaxFiles ?? DEFAULT_LOG_RETENTION.maxFiles,
+      // its template's health command checks it instead
+      healthCheckPath: null,
+      healthCheckTimeoutS: DEFAULT_HEALTH_CHECK_TIMEOUT_S,
       templateTag: tag,
       publishPort: input.publishPort,
       composeFile: null,

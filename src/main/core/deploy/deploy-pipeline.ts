@@ -6,6 +6,7 @@ import type { ExecOptions } from '../ssh/remote-exec';
 import type { ServerConnection } from '../ssh/server-connection';
 import { traefikLabels } from '../../../shared/traefik-labels';
 import { containerName, replaceContainer, type ContainerSpec } from './container-replace';
+import { healthCheckFor } from './health-check';
 import { LineSplitter } from './line-splitter';
 import { startBuild } from './remote-build';
 import type { RollbackTarget } from './rollback-pipeline';
@@ -176,6 +177,7 @@ export async function runImagePipeline(ctx: PipelineContext): Promise<PipelineRe
       domains: ctx.domains,
     }),
     (line) => ctx.log('system', line),
+    healthCheckFor(ctx),
   );
   return { containerId, commit, image, pruneRepository: image.slice(0, image.lastIndexOf(':')) };
 }

@@ -1,6 +1,7 @@
 import { MistError } from '../../../shared/errors';
 import { replaceContainer } from './container-replace';
 import { containerSpecFor, type PipelineContext, type PipelineResult } from './deploy-pipeline';
+import { healthCheckFor } from './health-check';
 import { IMAGES_KEPT_PER_APP } from './image-pruning';
 import type { CommitInfo } from './remote-git';
 
@@ -46,6 +47,7 @@ export async function runRollbackPipeline(ctx: PipelineContext, target: Rollback
       domains: ctx.domains,
     }),
     (line) => ctx.log('system', line),
+    healthCheckFor(ctx),
   );
   // no pruning: the newer images stay, for rolling forward again
   return { containerId, commit: target.commit, image: target.image, pruneRepository: null };

@@ -27,6 +27,8 @@ interface AppRow {
   restart_policy: RestartPolicy;
   log_max_size_mb: number;
   log_max_files: number;
+  health_check_path: string | null;
+  health_check_timeout_s: number;
   config_version: number;
   git_token_ref: string | null;
   template_id: string | null;
@@ -60,6 +62,9 @@ export interface AppSettings {
   /** Docker's log rotation for the container (compose apps: stored, unused). */
   logMaxSizeMb: number;
   logMaxFiles: number;
+  /** Web and service apps: the path a new container must answer (null: no HTTP check), and for how long to try. */
+  healthCheckPath: string | null;
+  healthCheckTimeoutS: number;
   /** Database apps: the image tag. */
   templateTag: string | null;
   publishPort: boolean;
@@ -106,6 +111,7 @@ function toRecord(row: AppRow): AppRecord {
     memoryMb: row.memory_mb,
     restartPolicy: row.restart_policy,
     logRetention: { maxSizeMb: row.log_max_size_mb, maxFiles: row.log_max_files },
+    healthCheck: { path: row.health_check_path, timeoutS: row.health_check_timeout_s },
     internalAddress: `app-${row.id}:${row.port}`,
     redeployPending: row.redeploy_pending === 1,
     database:
@@ -165,11 +171,11 @@ export class AppsRepo {
         `INSERT INTO apps (id, project_id, name, type, description, port, git_url, branch, dockerfile_path, root_dir,
            cpu_limit, memory_mb, restart_policy, config_version, created_at, updated_at,
            template_id, template_tag, volume_name, publish_port, compose_file, public_service, public_port,
-           auto_deploy, watch_interval_s, log_max_size_mb, log_max_files)
+           auto_deploy, watch_interval_s, log_max_size_mb, log_max_files, health_check_path, health_check_timeout_s)
          VALUES (@id, @projectId, @name, @type, @description, @port, @gitUrl, @branch, @dockerfilePath, @rootDir,
            @cpuLimit, @memoryMb, @restartPolicy, 1, @now, @now,
            @templateId, @templateTag, @volumeName, @publishPort, @composeFile, @publicService, @publicPort,
-           @autoDeploy, @watchIntervalS, @logMaxSizeMb, @logMaxFiles)`,
+           @autoDeploy, @watchIntervalS, @logMaxSizeMb, @logMaxFiles, @healthCheckPath, @healthCheckTimeoutS)`,
       )
       .run({ ...app, publishPort: app.publishPort ? 1 : 0, autoDeploy: app.autoDeploy ? 1 : 0, now });
     return this.findById(app.id)!;
@@ -185,6 +191,7 @@ export class AppsRepo {
            compose_file = @composeFile, public_service = @publicService, public_port = @publicPort,
            auto_deploy = @autoDeploy, watch_interval_s = @watchIntervalS,
            log_max_size_mb = @logMaxSizeMb, log_max_files = @logMaxFiles,
+           health_check_path = @healthCheckPath, health_check_timeout_s = @healthCheckTimeoutS,
            config_version = config_version + @bump, updated_at = @now
          WHERE id = @id`,
       )

@@ -247,4 +247,14 @@ export const migrations: Migration[] = [
       ALTER TABLE deployments ADD COLUMN rollback_of INTEGER CHECK (rollback_of IS NULL OR rollback_of > 0);
     `,
   },
+  {
+    version: 12,
+    description:
+      "a web or service app's HTTP health check: the path a new container must answer, and for how long to try",
+    sql: `
+      ALTER TABLE apps ADD COLUMN health_check_path TEXT;
+      ALTER TABLE apps ADD COLUMN health_check_timeout_s INTEGER NOT NULL DEFAULT 60
+        CHECK (health_check_timeout_s BETWEEN 5 AND 600);
+    `,
+  },
 ];
