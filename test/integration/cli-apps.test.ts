@@ -95,8 +95,16 @@ describeIntegration('mist CLI: projects, apps, env and deploy', ['sshd', 'docker
     expect(created.stdout).toContain(`Created web app ${ref}`);
     const set = await ok(['app', 'set', ref, '--cpu', '0.5', '--memory', '256', '--restart', 'on-failure']);
     expect(set.stdout).toBe(`Updated ${ref}: cpu 0.5 CPUs, memory 256 MB, restart on-failure.\n`);
+    const health = await ok(['app', 'set', ref, '--health-path', '/index.html', '--health-timeout', '30']);
+    expect(health.stdout).toBe(`Updated ${ref}: health check GET /index.html, 2xx or 3xx within 30 s.\n`);
+    const shown = await ok(['app', 'show', ref]);
+    expect(shown.stdout).toMatch(/^ {2}health +GET \/index\.html, 2xx or 3xx within 30 s$/m);
+    const badPath = await mist(['app', 'set', ref, '--health-path', 'health']);
+    expect(badPath.code).toBe(2);
+    expect(badPath.stderr).toContain('invalid --health-path: a health check path starts with / and has no spaces');
     const app = await json<AppDto>(['app', 'show', ref, '--json']);
     appId = app.id;
+    expect(app.healthCheck).toEqual({ path: '/index.html', timeoutS: 30 });
     expect(app).toMatchObject({
       name: 'web',
       type: 'web',
@@ -122,6 +130,7 @@ describeIntegration('mist CLI: projects, apps, env and deploy', ['sshd', 'docker
         'dockerfilePath',
         'gitUrl',
         'hasGitToken',
+        'healthCheck',
         'id',
         'internalAddress',
         'logRetention',

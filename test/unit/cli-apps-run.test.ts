@@ -137,13 +137,21 @@ function fakeCore(options: { steps?: Step[]; projects?: ProjectDto[]; cancelHang
       const appId = id('a');
       const project = projects.find((p) => p.id === input.projectId)!;
       // what the core derives from the flat create fields
-      const { logMaxSizeMb = 50, logMaxFiles = 5 } = input as unknown as {
+      const {
+        logMaxSizeMb = 50,
+        logMaxFiles = 5,
+        healthCheckPath = null,
+        healthCheckTimeoutS = 60,
+      } = input as unknown as {
         logMaxSizeMb?: number;
         logMaxFiles?: number;
+        healthCheckPath?: string | null;
+        healthCheckTimeoutS?: number;
       };
       const app: AppDto = {
         ...input,
         logRetention: { maxSizeMb: logMaxSizeMb, maxFiles: logMaxFiles },
+        healthCheck: { path: healthCheckPath, timeoutS: healthCheckTimeoutS },
         id: appId,
         serverId: project.serverId,
         internalAddress: `app-${appId}:${input.port}`,
@@ -416,6 +424,7 @@ describe('mist app', () => {
     expect(text.stdout).toMatch(/^shop\/web {2}\(web app, id a2\)\n/);
     expect(text.stdout).toContain('internal     app-a2:3000');
     expect(text.stdout).toContain('logs kept    5 files of 50 MB (the older compressed)');
+    expect(text.stdout).toContain('health       none (a new container must only stay up)');
   });
 
   it('sets how much log Docker keeps, said once for both flags', async () => {
@@ -426,6 +435,21 @@ describe('mist app', () => {
     const bad = await cli(['app', 'set', 'shop/web', '--log-size', '20MB']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("invalid --log-size: megabytes per log file, such as 50 (got '20MB')");
+  });
+
+  it('sets the health check; none turns it off', async () => {
+    const { cli, fake } = await withShop();
+    const set = await cli(['app', 'set', 'shop/web', '--health-path', '/health', '--health-timeout', '30']);
+    expect(set.code, set.stderr).toBe(0);
+    const off = await cli(['app', 'set', 'shop/web', '--health-path', 'none']);
+    expect(off.code, off.stderr).toBe(0);
+    expect(fake.callsTo('apps.update')).toEqual([
+      { id: 'a2', healthCheckPath: '/health', healthCheckTimeoutS: 30 },
+      { id: 'a2', healthCheckPath: null },
+    ]);
+    const bad = await cli(['app', 'set', 'shop/web', '--health-timeout', '1m']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("invalid --health-timeout: seconds, such as 60 (got '1m')");
   });
 
   it('sets only the given settings; none clears a limit', async () => {

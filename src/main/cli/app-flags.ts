@@ -15,6 +15,9 @@ export const APP_SETTING_OPTIONS: OptionSpecs = {
   restart: { type: 'string' },
   'log-size': { type: 'string' },
   'log-files': { type: 'string' },
+  // web and service apps
+  'health-path': { type: 'string' },
+  'health-timeout': { type: 'string' },
   // database apps
   version: { type: 'string' },
   'publish-port': { type: 'string' },
@@ -39,6 +42,8 @@ export interface AppSettingFlags {
   restartPolicy?: string;
   logMaxSizeMb?: number;
   logMaxFiles?: number;
+  healthCheckPath?: string | null;
+  healthCheckTimeoutS?: number;
   version?: string;
   publishPort?: boolean;
   composeFile?: string;
@@ -51,7 +56,8 @@ export interface AppSettingFlags {
 /**
  * The settings given on the command line, and only those (absent flags stay absent, so the schema's
  * defaults apply on create and nothing changes on set). Numbers are parsed here; every rule about
- * their range and every string is the channel schema's. `none` clears --cpu, --memory and --git.
+ * their range and every string is the channel schema's. `none` clears --cpu, --memory, --git and
+ * --health-path.
  */
 export function parseAppSettingFlags(command: string, values: ParsedArgs['values']): AppSettingFlags {
   const flags: AppSettingFlags = {};
@@ -93,6 +99,10 @@ export function parseAppSettingFlags(command: string, values: ParsedArgs['values
   if (logSize !== undefined) flags.logMaxSizeMb = logSize;
   const logFiles = wholeNumberOption(command, values, 'log-files', 'a number of log files, such as 5');
   if (logFiles !== undefined) flags.logMaxFiles = logFiles;
+  const healthPath = stringOption(values, 'health-path');
+  if (healthPath !== undefined) flags.healthCheckPath = healthPath === 'none' ? null : healthPath;
+  const healthTimeout = wholeNumberOption(command, values, 'health-timeout', 'seconds, such as 60');
+  if (healthTimeout !== undefined) flags.healthCheckTimeoutS = healthTimeout;
   const publish = stringOption(values, 'publish-port');
   if (publish !== undefined) flags.publishPort = onOff(command, '--publish-port', publish);
   return flags;

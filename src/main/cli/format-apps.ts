@@ -70,6 +70,13 @@ export function formatLogRetention(app: Pick<AppDto, 'type' | 'logRetention'>): 
   return app.type === 'compose' ? `${kept}, for services whose compose file sets no logging` : kept;
 }
 
+/** `GET /health, 60 s to pass`, or what a deploy checks without a path. */
+export function formatHealthCheck(check: AppDto['healthCheck']): string {
+  return check.path === null
+    ? 'none (a new container must only stay up)'
+    : `GET ${check.path}, 2xx or 3xx within ${check.timeoutS} s`;
+}
+
 export function formatMemory(memoryMb: number | null): string {
   return memoryMb === null ? 'no limit' : `${memoryMb} MB`;
 }
@@ -95,6 +102,9 @@ export function formatAppDetails(ref: string, app: AppDto, now: number): string 
     ['memory', formatMemory(app.memoryMb)],
     ['restart', app.restartPolicy],
     ['logs kept', formatLogRetention(app)],
+    ...(app.type === 'web' || app.type === 'service'
+      ? ([['health', formatHealthCheck(app.healthCheck)]] as Array<[string, string]>)
+      : []),
     ['changes', app.redeployPending ? `redeploy pending (mist deploy ${ref})` : 'none since the last deploy'],
     ['created', formatAgo(app.createdAt, now)],
     ['updated', formatAgo(app.updatedAt, now)],

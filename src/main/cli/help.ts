@@ -183,6 +183,9 @@ const APP_SETTINGS_HELP = `  --port N              the port the app listens on (
   --log-size MB         Docker rotates the container's log at this size (1 to 1024, default 50); a
                         redeploy applies it. Compose apps: each service whose file sets no logging
   --log-files N         and keeps this many files, the older compressed (1 to 20, default 5)
+  --health-path PATH    web and service apps: a deploy's new container must answer GET PATH (such
+                        as /health) with 2xx or 3xx before it replaces the running one; none: off
+  --health-timeout S    how long the new container has to pass, 5 to 600 seconds (default 60)
   --version TAG         database apps: the image tag (one the template lists; a change must stay
                         within the major version, the data depends on it)
   --publish-port on|off database apps: publish the database port on the server (default off)

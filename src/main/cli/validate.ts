@@ -30,6 +30,8 @@ export const APP_FIELD_SOURCES: Record<string, string> = {
   restartPolicy: '--restart',
   logMaxSizeMb: '--log-size',
   logMaxFiles: '--log-files',
+  healthCheckPath: '--health-path',
+  healthCheckTimeoutS: '--health-timeout',
   template: '--template',
   version: '--version',
   publishPort: '--publish-port',

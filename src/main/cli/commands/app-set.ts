@@ -15,7 +15,7 @@ import {
 import { withCore, type Command, type CommandContext } from '../command';
 import { CliUsageError, EXIT_OK } from '../errors';
 import { formatJson } from '../format';
-import { formatCpu, formatGitToken, formatLogRetention, formatMemory } from '../format-apps';
+import { formatCpu, formatGitToken, formatHealthCheck, formatLogRetention, formatMemory } from '../format-apps';
 import { readSecretFromStdin } from '../io';
 import { parseAppRef, resolveApp, type AppRef } from '../resolve';
 import { APP_FIELD_SOURCES, usageErrorFromZod } from '../validate';
@@ -68,7 +68,7 @@ export function parseAppSetArgs(args: string[]): AppSetArgs {
   const gitToken = parseGitTokenFlags(values);
   if (Object.keys(flags).length === 0 && gitToken === undefined) {
     throw new CliUsageError(
-      'nothing to change: give at least one of --port, --git, --branch, --dockerfile, --root, --description, --cpu, --memory, --restart, --log-size, --log-files, --version, --publish-port, --compose-file, --public-service, --public-port, --auto-deploy, --watch-interval, --git-token-stdin, --git-token none',
+      'nothing to change: give at least one of --port, --git, --branch, --dockerfile, --root, --description, --cpu, --memory, --restart, --log-size, --log-files, --health-path, --health-timeout, --version, --publish-port, --compose-file, --public-service, --public-port, --auto-deploy, --watch-interval, --git-token-stdin, --git-token none',
       COMMAND,
     );
   }
@@ -108,6 +108,8 @@ const LABELS: Record<string, [string, (app: AppDto) => string]> = {
   restartPolicy: ['restart', (a) => a.restartPolicy],
   logMaxSizeMb: ['logs kept', (a) => formatLogRetention(a)],
   logMaxFiles: ['logs kept', (a) => formatLogRetention(a)],
+  healthCheckPath: ['health check', (a) => formatHealthCheck(a.healthCheck)],
+  healthCheckTimeoutS: ['health check', (a) => formatHealthCheck(a.healthCheck)],
   hasGitToken: ['git token', (a) => formatGitToken(a.hasGitToken)],
   version: ['version', (a) => a.database?.tag ?? '-'],
   publishPort: ['published port', (a) => (a.database?.publishPort ? `on (host port ${a.port})` : 'off')],
