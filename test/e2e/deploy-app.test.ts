@@ -14,6 +14,7 @@ import {
 } from '../fixtures/git-repo';
 import { describeIntegration } from '../fixtures/integration';
 import { startTestSshd, type TestSshd } from '../fixtures/sshd';
+import { until } from '../support/deploy-helpers';
 import {
   RESULTS_DIR,
   addServerThroughUi,
@@ -334,6 +335,23 @@ describeIntegration(
         expect(saved.memoryMb).toBe(256);
         expect(saved.logRetention).toEqual({ maxSizeMb: 50, maxFiles: 3 });
 
+        // A health check (General tab): the deploys and rollbacks below must pass it.
+        await page.getByRole('tab', { name: 'General' }).click();
+        await page.getByLabel('Health check path', { exact: true }).fill('index.html');
+        await page.getByRole('button', { name: 'Save', exact: true }).click();
+        await page.getByText('a health check path starts with / and has no spaces, such as /health').waitFor();
+        await page.getByLabel('Health check path', { exact: true }).fill('/index.html');
+        await page.getByLabel('Health check time (s)', { exact: true }).fill('30');
+        await page.getByRole('button', { name: 'Save', exact: true }).click();
+        await until(
+          async () => (await core.handlers['apps.get']({ appId: appId! })).healthCheck.path === '/index.html',
+          'the health check saved',
+        );
+        expect((await core.handlers['apps.get']({ appId: appId! })).healthCheck).toEqual({
+          path: '/index.html',
+          timeoutS: 30,
+        });
+
         await repo.commit({ 'www/index.html': indexHtmlWithVersion(2) }, 'Version 2');
         await page.getByRole('button', { name: 'Deploy', exact: true }).click();
         await page.getByRole('heading', { level: 2, name: /^Deployment #2\b/ }).waitFor();
@@ -347,6 +365,11 @@ describeIntegration(
         await page.screenshot({ path: join(RESULTS_DIR, 'e2e-deploy-queued-dark.png'), fullPage: true });
         await waitForSuccess(page, 3);
         await page.getByTestId('redeploy-pending').waitFor({ state: 'detached' });
+        await page
+          .getByTestId('log-terminal')
+          .locator('.xterm-rows')
+          .filter({ hasText: 'Health check passed: /index.html answered 200' })
+          .waitFor();
 
         // History: newest first; a row opens that deployment's stored build log.
         await page.getByRole('link', { name: '← All deployments' }).click();
@@ -364,8 +387,23 @@ describeIntegration(
         expect(await terminalRows(page, true)).toMatch(/FROM mist-test\/busybox/);
         await page.screenshot({ path: join(RESULTS_DIR, 'e2e-deploy-dark.png'), fullPage: true });
 
-        // Roll back to #1 (its image again, no build), then forward to #3: the app serves each in turn.
-        await page.getByRole('button', { name: 'Roll back to #1', exact: true }).click();
+        // Roll back (the palette's action: to #1, since #2 built the same commit as #3) without a
+        // build, then forward to #3 with the deployment page's button: the app serves each in turn.
+        expect(await page.getByRole('button', { name: 'Roll back to #1', exact: true }).count()).toBe(1);
+        await page.keyboard.press('Control+K');
+        const palette = page.getByRole('dialog', { name: 'Command palette' });
+        await page.keyboard.type(APP_NAME);
+        await palette
+          .getByRole('option', { selected: true })
+          .filter({ hasText: `/${APP_NAME}` })
+          .waitFor();
+        await page.keyboard.press('ArrowRight');
+        await page.keyboard.type('roll back');
+        await palette
+          .getByRole('option', { selected: true })
+          .filter({ hasText: /^Roll back/ })
+          .waitFor();
+        await page.keyboard.press('Enter');
         await waitForSuccess(page, 4);
         expect(await page.locator('.deployment-meta').textContent()).toContain('rollback to #1');
         expect(

@@ -102,6 +102,42 @@ describe('renderer app form', () => {
     expect(cleared).toEqual({ ok: true, input: { id: 'app1', gitUrl: null } });
   });
 
+  it('edits the health check in the general tab of web and service apps only', () => {
+    expect(sectionFields('general', 'web')).toEqual([
+      'name',
+      'description',
+      'port',
+      'healthCheckPath',
+      'healthCheckTimeoutS',
+    ]);
+    expect(sectionFields('general', 'compose')).toEqual(['name', 'description', 'port']);
+    expect(sectionFields('general', 'database')).toEqual(['name', 'description']);
+    const values = { ...formFromApp(app), healthCheckPath: ' /health ', healthCheckTimeoutS: '20' };
+    expect(buildAppUpdate(app, values, SETTINGS_FIELDS.general)).toEqual({
+      ok: true,
+      input: { id: 'app1', healthCheckPath: '/health', healthCheckTimeoutS: 20 },
+    });
+    const off = { ...formFromApp({ ...app, healthCheck: { path: '/health', timeoutS: 20 } }), healthCheckPath: '' };
+    expect(
+      buildAppUpdate({ ...app, healthCheck: { path: '/health', timeoutS: 20 } }, off, SETTINGS_FIELDS.general),
+    ).toEqual({
+      ok: true,
+      input: { id: 'app1', healthCheckPath: null },
+    });
+    const bad = buildAppUpdate(
+      app,
+      { ...values, healthCheckPath: 'health', healthCheckTimeoutS: '2' },
+      SETTINGS_FIELDS.general,
+    );
+    expect(bad.ok ? {} : bad.errors).toEqual({
+      healthCheckPath: expect.stringMatching(/starts with \//),
+      healthCheckTimeoutS: expect.stringMatching(/at least 5 seconds/),
+    });
+    // a compose app's create input carries no health check
+    const compose = buildCreateAppInput('p1', { ...emptyAppForm(), type: 'compose', name: 'stack', gitUrl: 'a/b' });
+    expect(compose.ok && 'healthCheckPath' in compose.input).toBe(false);
+  });
+
   it("edits how much log Docker keeps in the resources tab, checked like the core's", () => {
     const values = { ...formFromApp(app), logMaxSizeMb: ' 20 ', logMaxFiles: '3' };
     expect(buildAppUpdate(app, values, SETTINGS_FIELDS.resources)).toEqual({

@@ -149,6 +149,28 @@ export function AppField({ field, values, errors, onChange, onBlur, versions, da
           {...common}
         />
       );
+    case 'healthCheckPath':
+      return (
+        <TextField
+          label="Health check path"
+          value={values.healthCheckPath}
+          onChange={(healthCheckPath) => onChange({ healthCheckPath })}
+          placeholder="Off, such as /health"
+          hint="A deploy's new container must answer GET on this path with 2xx or 3xx before it replaces the running one. Empty: it must only stay up."
+          {...common}
+        />
+      );
+    case 'healthCheckTimeoutS':
+      return (
+        <TextField
+          label="Health check time (s)"
+          inputMode="numeric"
+          value={values.healthCheckTimeoutS}
+          onChange={(healthCheckTimeoutS) => onChange({ healthCheckTimeoutS })}
+          hint="How long the new container has to pass: 5 to 600 seconds."
+          {...common}
+        />
+      );
     case 'composeFile':
       return (
         <TextField

@@ -1,5 +1,6 @@
 import type { AppDto, AppType, RestartPolicy } from '../../../shared/dto/app';
 import {
+  DEFAULT_HEALTH_CHECK_TIMEOUT_S,
   DEFAULT_LOG_RETENTION,
   createAppInputSchema,
   updateAppInputSchema,
@@ -30,6 +31,9 @@ export interface AppFormValues {
   /** Docker rotates the container's log at this many MB and keeps this many files (compose: services without their own logging). */
   logMaxSizeMb: string;
   logMaxFiles: string;
+  /** Web and service apps: the path a new container must answer ('' means no HTTP check), and for how many seconds to try. */
+  healthCheckPath: string;
+  healthCheckTimeoutS: string;
   /** Database apps: the template id and its version (image tag); publish the port on the host. */
   template: string;
   version: string;
@@ -58,6 +62,8 @@ const ALL_FIELDS: readonly AppFormField[] = [
   'restartPolicy',
   'logMaxSizeMb',
   'logMaxFiles',
+  'healthCheckPath',
+  'healthCheckTimeoutS',
   'template',
   'version',
   'publishPort',
@@ -75,7 +81,7 @@ export const RESTART_POLICIES: { value: RestartPolicy; label: string }[] = [
 
 /** Which fields each settings tab edits. */
 export const SETTINGS_FIELDS = {
-  general: ['name', 'description', 'port'],
+  general: ['name', 'description', 'port', 'healthCheckPath', 'healthCheckTimeoutS'],
   git: ['gitUrl', 'branch', 'autoDeploy', 'watchIntervalS'],
   build: ['dockerfilePath', 'rootDir'],
   resources: ['cpuLimit', 'memoryMb', 'restartPolicy', 'logMaxSizeMb', 'logMaxFiles'],
@@ -88,6 +94,8 @@ export type SettingsField = Exclude<AppFormField, 'type' | 'template'>;
 
 export function sectionFields(section: SettingsSection, type: AppType): readonly SettingsField[] {
   if (section === 'general' && type === 'database') return ['name', 'description'];
+  // only web and service apps serve HTTP a deploy checks
+  if (section === 'general' && type === 'compose') return ['name', 'description', 'port'];
   if (section === 'build' && type === 'compose') return ['composeFile', 'rootDir'];
   return SETTINGS_FIELDS[section];
 }
@@ -107,6 +115,8 @@ export function emptyAppForm(): AppFormValues {
     restartPolicy: 'unless-stopped',
     logMaxSizeMb: String(DEFAULT_LOG_RETENTION.maxSizeMb),
     logMaxFiles: String(DEFAULT_LOG_RETENTION.maxFiles),
+    healthCheckPath: '',
+    healthCheckTimeoutS: String(DEFAULT_HEALTH_CHECK_TIMEOUT_S),
     template: '',
     version: '',
     publishPort: false,
@@ -131,6 +141,8 @@ export function formFromApp(app: AppDto): AppFormValues {
     restartPolicy: app.restartPolicy,
     logMaxSizeMb: String(app.logRetention.maxSizeMb),
     logMaxFiles: String(app.logRetention.maxFiles),
+    healthCheckPath: app.healthCheck.path ?? '',
+    healthCheckTimeoutS: String(app.healthCheck.timeoutS),
     template: app.database?.templateId ?? '',
     version: app.database?.tag ?? '',
     publishPort: app.database?.publishPort ?? false,
@@ -202,6 +214,11 @@ function readValues(values: AppFormValues): { candidate: Record<string, unknown>
     ['logMaxSizeMb', parseWhole(values.logMaxSizeMb, 'A whole number of megabytes, such as 50.')],
     ['logMaxFiles', parseWhole(values.logMaxFiles, 'A whole number of files, such as 5.')],
   ];
+  if (values.type === 'web' || values.type === 'service') {
+    const path = values.healthCheckPath.trim();
+    candidate.healthCheckPath = path === '' ? null : path;
+    numbers.push(['healthCheckTimeoutS', parseSeconds(values.healthCheckTimeoutS)]);
+  }
   for (const [field, parsed] of numbers) {
     if ('error' in parsed) errors[field] = parsed.error;
     else candidate[field] = parsed.value;
@@ -246,6 +263,8 @@ export function buildAppUpdate(
     watchIntervalS: app.autoDeploy.intervalS,
     logMaxSizeMb: app.logRetention.maxSizeMb,
     logMaxFiles: app.logRetention.maxFiles,
+    healthCheckPath: app.healthCheck.path,
+    healthCheckTimeoutS: app.healthCheck.timeoutS,
   };
   const update: Record<string, unknown> = { id: app.id };
   for (const [key, value] of Object.entries(parsed.data))
