@@ -10,6 +10,7 @@ import { parseEnvImportArgs } from '../../src/main/cli/commands/env-import';
 import { parseEnvSetArgs, parseAssignment } from '../../src/main/cli/commands/env-set';
 import { parseEnvUnsetArgs } from '../../src/main/cli/commands/env-unset';
 import { parseLogsBuildArgs, pickDeployment } from '../../src/main/cli/commands/logs-build';
+import { parseRollbackArgs } from '../../src/main/cli/commands/rollback';
 import { parseProjectCreateArgs } from '../../src/main/cli/commands/project-create';
 import { CliUsageError } from '../../src/main/cli/errors';
 import { parseAppRef } from '../../src/main/cli/resolve';
@@ -284,6 +285,16 @@ describe('the other commands', () => {
     expect(usageMessage(() => parseLogsBuildArgs(['shop/web', '1', '2']))).toBe(
       "unexpected argument '2' for 'mist logs build'",
     );
+  });
+
+  it('rollback takes the same: an optional deployment number and --json', () => {
+    expect(parseRollbackArgs(['shop/web', '#2', '--json'])).toEqual({
+      ref: { project: 'shop', app: 'web' },
+      number: 2,
+      json: true,
+    });
+    expect(parseRollbackArgs(['shop/web']).number).toBe(null);
+    expect(usageMessage(() => parseRollbackArgs([]))).toBe("missing PROJECT/APP for 'mist rollback'");
   });
 
   it('picks the latest deployment or the numbered one, with clear not-found errors', () => {

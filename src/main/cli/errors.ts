@@ -28,3 +28,5 @@ export class CliFailure extends Error {
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
+/** What a shell reports for a process ended by Ctrl+C (128 + SIGINT). */
+export const EXIT_INTERRUPTED = 130;

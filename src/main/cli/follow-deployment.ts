@@ -1,7 +1,10 @@
 import { StreamSink } from '../core/api/stream-sink';
 import type { DeploymentDto, DeploymentEventDto, LogLineDto } from '../../shared/dto/app';
 import { callApi, parseApiInput } from './api';
+import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK } from './errors';
+import { formatJson } from './format';
 import {
+  deployFailureMessage,
   formatDeployEnd,
   formatDeployStart,
   formatLogLine,
@@ -158,4 +161,23 @@ export function followDeployment(
       (error: unknown) => fail(error),
     );
   });
+}
+
+/**
+ * Follows a deployment a command started (deploy, rollback) to its end, and ends the command as
+ * they all do: the final DeploymentDto on stdout with --json, a failure as one `mist:` line, and
+ * the exit status 0 for success, 1 for failed or cancelled, 130 after Ctrl+C.
+ */
+export async function followToExit(
+  core: Pick<CliCore, 'handlers'>,
+  started: DeploymentDto,
+  options: { ref: string; io: CliIo; json: boolean },
+): Promise<number> {
+  const { ref, io, json } = options;
+  const result = await followDeployment(core, started, { ref, io, progress: json ? io.stderr : io.stdout });
+  if (json) io.stdout.write(formatJson(result.deployment));
+  if (result.interrupted) return EXIT_INTERRUPTED;
+  if (result.deployment.status === 'success') return EXIT_OK;
+  io.stderr.write(`mist: ${deployFailureMessage(ref, result.deployment)}\n`);
+  return EXIT_FAILURE;
 }

@@ -3,10 +3,10 @@ import { callApi } from '../api';
 import { gitRefSchema } from '../../../shared/schemas/app';
 import { expectPositionals, flagOption, parseCommandArgs, stringOption, type OptionSpecs } from '../args';
 import { withCore, type Command } from '../command';
-import { CliFailure, CliUsageError, EXIT_FAILURE, EXIT_OK } from '../errors';
-import { followDeployment } from '../follow-deployment';
+import { CliFailure, CliUsageError, EXIT_OK } from '../errors';
+import { followToExit } from '../follow-deployment';
 import { formatJson } from '../format';
-import { deployFailureMessage, formatDeployStart } from '../format-deploy';
+import { formatDeployStart } from '../format-deploy';
 import { parseAppRef, resolveApp, type AppRef } from '../resolve';
 
 const COMMAND = 'deploy';
@@ -16,9 +16,6 @@ const OPTIONS: OptionSpecs = {
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
-
-/** What a shell reports for a process ended by Ctrl+C (128 + SIGINT). */
-export const EXIT_INTERRUPTED = 130;
 
 export interface DeployArgs {
   ref: AppRef;
@@ -81,12 +78,7 @@ export const deploy: Command = {
         ...(args.commit !== undefined ? { ref: args.commit } : {}),
       });
       io.reportStarted?.(started);
-      const result = await followDeployment(core, started, { ref, io, progress: args.json ? io.stderr : io.stdout });
-      if (args.json) io.stdout.write(formatJson(result.deployment));
-      if (result.interrupted) return EXIT_INTERRUPTED;
-      if (result.deployment.status === 'success') return EXIT_OK;
-      io.stderr.write(`mist: ${deployFailureMessage(ref, result.deployment)}\n`);
-      return EXIT_FAILURE;
+      return followToExit(core, started, { ref, io, json: args.json });
     });
   },
 };

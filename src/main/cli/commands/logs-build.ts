@@ -11,20 +11,26 @@ import { parseAppRef, resolveApp, type AppRef } from '../resolve';
 const COMMAND = 'logs build';
 const OPTIONS: OptionSpecs = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
 
-export interface LogsBuildArgs {
+/** `PROJECT/APP [NUMBER] [--json]`, as `logs build` and `rollback` take them. */
+export interface AppDeploymentArgs {
   ref: AppRef;
-  /** The deployment number; null for the latest. */
+  /** The deployment number; null when not given (each command says what that means). */
   number: number | null;
   json: boolean;
 }
 
-export function parseLogsBuildArgs(args: string[]): LogsBuildArgs {
-  const { values, positionals } = parseCommandArgs(COMMAND, args, OPTIONS);
+export function parseAppDeploymentArgs(command: string, args: string[]): AppDeploymentArgs {
+  const { values, positionals } = parseCommandArgs(command, args, OPTIONS);
   const [refText, numberText, extra] = positionals;
-  if (refText === undefined) throw new CliUsageError(`missing PROJECT/APP for 'mist ${COMMAND}'`, COMMAND);
-  if (extra !== undefined) throw new CliUsageError(`unexpected argument '${extra}' for 'mist ${COMMAND}'`, COMMAND);
-  const number = deploymentNumberArg(COMMAND, numberText);
-  return { ref: parseAppRef(refText, COMMAND), number, json: flagOption(values, 'json') };
+  if (refText === undefined) throw new CliUsageError(`missing PROJECT/APP for 'mist ${command}'`, command);
+  if (extra !== undefined) throw new CliUsageError(`unexpected argument '${extra}' for 'mist ${command}'`, command);
+  const number = deploymentNumberArg(command, numberText);
+  return { ref: parseAppRef(refText, command), number, json: flagOption(values, 'json') };
+}
+
+/** The latest deployment when no number is given. */
+export function parseLogsBuildArgs(args: string[]): AppDeploymentArgs {
+  return parseAppDeploymentArgs(COMMAND, args);
 }
 
 export function pickDeployment(ref: string, list: DeploymentDto[], number: number | null): DeploymentDto {

@@ -1,33 +1,16 @@
 import { MistError } from '../../../shared/errors';
 import { previousDeployment } from '../../../shared/rollback';
 import { callApi } from '../api';
-import { deploymentNumberArg, flagOption, parseCommandArgs, type OptionSpecs } from '../args';
 import { withCore, type Command } from '../command';
-import { CliUsageError, EXIT_FAILURE, EXIT_OK } from '../errors';
-import { followDeployment } from '../follow-deployment';
-import { formatJson } from '../format';
-import { deployFailureMessage } from '../format-deploy';
-import { parseAppRef, resolveApp, type AppRef } from '../resolve';
-import { EXIT_INTERRUPTED } from './deploy';
-import { pickDeployment } from './logs-build';
+import { followToExit } from '../follow-deployment';
+import { resolveApp } from '../resolve';
+import { parseAppDeploymentArgs, pickDeployment, type AppDeploymentArgs } from './logs-build';
 
 const COMMAND = 'rollback';
-const OPTIONS: OptionSpecs = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
 
-export interface RollbackArgs {
-  ref: AppRef;
-  /** The deployment to go back to; null for the one before the running one. */
-  number: number | null;
-  json: boolean;
-}
-
-export function parseRollbackArgs(args: string[]): RollbackArgs {
-  const { values, positionals } = parseCommandArgs(COMMAND, args, OPTIONS);
-  const [refText, numberText, extra] = positionals;
-  if (refText === undefined) throw new CliUsageError(`missing PROJECT/APP for 'mist ${COMMAND}'`, COMMAND);
-  if (extra !== undefined) throw new CliUsageError(`unexpected argument '${extra}' for 'mist ${COMMAND}'`, COMMAND);
-  const number = deploymentNumberArg(COMMAND, numberText);
-  return { ref: parseAppRef(refText, COMMAND), number, json: flagOption(values, 'json') };
+/** No number: the deployment before the build running now. */
+export function parseRollbackArgs(args: string[]): AppDeploymentArgs {
+  return parseAppDeploymentArgs(COMMAND, args);
 }
 
 /**
@@ -52,12 +35,7 @@ export const rollback: Command = {
       }
       const started = await callApi(core, 'deploy.rollback', { deploymentId: target.id });
       io.reportStarted?.(started);
-      const result = await followDeployment(core, started, { ref, io, progress: args.json ? io.stderr : io.stdout });
-      if (args.json) io.stdout.write(formatJson(result.deployment));
-      if (result.interrupted) return EXIT_INTERRUPTED;
-      if (result.deployment.status === 'success') return EXIT_OK;
-      io.stderr.write(`mist: ${deployFailureMessage(ref, result.deployment)}\n`);
-      return EXIT_FAILURE;
+      return followToExit(core, started, { ref, io, json: args.json });
     });
   },
 };
