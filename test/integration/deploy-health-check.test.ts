@@ -4,6 +4,7 @@ import { indexHtmlWithVersion, type FixtureRepo } from '../fixtures/git-repo';
 import { describeIntegration } from '../fixtures/integration';
 import { createAppOnTestServer, type AppOnTestServer } from '../support/app-on-test-server';
 import { httpGet, waitForDeployment } from '../support/deploy-helpers';
+import { rejection } from '../support/rejection';
 import type { TestCore } from '../support/test-core';
 
 describeIntegration(
@@ -68,10 +69,10 @@ describeIntegration(
     }, 60_000);
 
     it('a path is checked as typed; null turns the check off', async () => {
-      const spaced = await Promise.resolve()
-        .then(() => core.handlers['apps.update']({ id: app.id, healthCheckPath: '/with space' }))
-        .catch((error: unknown) => error);
-      expect((spaced as Error).message).toMatch(/a health check path starts with \/ and has no spaces/);
+      const spaced = await rejection(() =>
+        core.handlers['apps.update']({ id: app.id, healthCheckPath: '/with space' }),
+      );
+      expect(spaced.message).toMatch(/a health check path starts with \/ and has no spaces/);
       const off = await core.handlers['apps.update']({ id: app.id, healthCheckPath: null });
       expect(off.healthCheck).toEqual({ path: null, timeoutS: 5 });
       const done = await deploy();

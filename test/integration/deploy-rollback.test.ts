@@ -1,23 +1,14 @@
 import Dockerode from 'dockerode';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AppDto, DeploymentDto } from '../../src/shared/dto/app';
-import { isMistError } from '../../src/shared/errors';
 import { indexHtmlWithVersion, type FixtureRepo } from '../fixtures/git-repo';
 import { describeIntegration } from '../fixtures/integration';
 import { createAppOnTestServer, type AppOnTestServer } from '../support/app-on-test-server';
 import { httpGet, waitForDeployment } from '../support/deploy-helpers';
+import { rejection } from '../support/rejection';
 import type { TestCore } from '../support/test-core';
 
 const local = new Dockerode({ socketPath: '/var/run/docker.sock' });
-
-async function refusal(call: () => unknown): Promise<Error> {
-  try {
-    await call();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describeIntegration('rollback: an earlier image again, without a build', ['sshd', 'docker', 'keychain', 'root'], () => {
   let fixture: AppOnTestServer;
@@ -102,19 +93,19 @@ describeIntegration('rollback: an earlier image again, without a build', ['sshd'
 
   it('refuses the one running, one that failed, and an unknown id, before anything starts', async () => {
     const [running] = await core.handlers['deployments.list']({ appId: app.id });
-    const current = await refusal(() => core.handlers['deploy.rollback']({ deploymentId: running!.id }));
-    expect(isMistError(current) && current.code).toBe('invalid-input');
+    const current = await rejection(() => core.handlers['deploy.rollback']({ deploymentId: running!.id }));
+    expect(current.code).toBe('invalid-input');
     expect(current.message).toBe('Deployment #4 is the one running now.');
 
     await core.handlers['apps.update']({ id: app.id, branch: 'no-such-branch' } as never);
     const failed = await deploy();
     await core.handlers['apps.update']({ id: app.id, branch: 'main' } as never);
     expect(failed).toMatchObject({ number: 5, status: 'failed' });
-    const notBuilt = await refusal(() => core.handlers['deploy.rollback']({ deploymentId: failed.id }));
+    const notBuilt = await rejection(() => core.handlers['deploy.rollback']({ deploymentId: failed.id }));
     expect(notBuilt.message).toBe('Deployment #5 did not succeed (failed): there is no image of it to roll back to.');
 
-    const unknown = await refusal(() => core.handlers['deploy.rollback']({ deploymentId: 'nosuchdeployment' }));
-    expect(isMistError(unknown) && unknown.code).toBe('not-found');
+    const unknown = await rejection(() => core.handlers['deploy.rollback']({ deploymentId: 'nosuchdeployment' }));
+    expect(unknown.code).toBe('not-found');
     expect((await core.handlers['deployments.list']({ appId: app.id })).length).toBe(5);
   });
 

@@ -9,6 +9,7 @@ import { openDatabase, type Database } from '../../src/main/core/store/database'
 import { ServersRepo } from '../../src/main/core/store/servers-repo';
 import { MistError } from '../../src/shared/errors';
 import { createAppInputSchema, createProjectInputSchema, type CreateAppInput } from '../../src/shared/schemas/app';
+import { rejection } from '../support/rejection';
 
 /** The keychain is covered elsewhere: this is the logic around the store. */
 class MemorySecretStore implements SecretStore {
@@ -87,15 +88,6 @@ afterEach(() => {
   db.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function rejection(promise: Promise<unknown> | (() => unknown)): Promise<MistError> {
-  const error = await (typeof promise === 'function' ? Promise.resolve().then(promise) : promise).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(MistError);
-  return error as MistError;
-}
 
 function newApp(projectId: string, name: string, extra: Record<string, unknown> = {}) {
   // the service validates (and applies the defaults) itself
