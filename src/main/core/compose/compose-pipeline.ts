@@ -104,6 +104,7 @@ async function readServices(
   if (!services) throw new MistError('command-failed', `compose config printed no services for ${relative}.`);
   return services;
 }
+
 /** The compose file's path on the server, the directory compose runs in, and the path as the user gave it. */
 export function composeFiles(
   checkout: string,
