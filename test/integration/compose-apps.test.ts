@@ -14,6 +14,7 @@ import { createAppOnTestServer, type AppOnTestServer } from '../support/app-on-t
 import { until, waitForDeployment } from '../support/deploy-helpers';
 import type { TestCore } from '../support/test-core';
 import { collectingSink } from '../support/collecting-sink';
+import { rejection } from '../support/rejection';
 
 const local = new Dockerode({ socketPath: '/var/run/docker.sock' });
 const DOMAIN = 'stack.compose.test';
@@ -400,6 +401,16 @@ describeIntegration(
       expect((await core.handlers['apps.status']({ appId: app.id })).summary).toBe('2/2 running');
       await core.handlers['apps.update']({ id: app.id, composeFile: 'docker-compose.yml' });
     }, 60_000);
+
+    it('a compose app has no rollback: compose builds its services, so a commit is deployed instead', async () => {
+      const history = await core.handlers['deployments.list']({ appId: app.id });
+      const earlier = history.find((deployment) => deployment.status === 'success' && !deployment.active)!;
+      const refused = await rejection(() => core.handlers['deploy.rollback']({ deploymentId: earlier.id }));
+      expect(refused.message).toBe(
+        `${app.name} is a compose app: compose builds its services. Deploy the commit to go back to instead.`,
+      );
+      expect((await core.handlers['deployments.list']({ appId: app.id })).length).toBe(history.length);
+    });
 
     it('composeDown removes the services and the project network, and the override', async () => {
       const server = fixture.server;

@@ -155,6 +155,11 @@ describeIntegration(
       expect(retagged.status).toBe('success');
       expect(retagged.image).toBe('redis:7.2');
       expect(await redisCli(app.id, ['GET', 'greeting'])).toBe('hello from mist');
+      // no rollback to the older tag: its image might not read the data the newer one wrote
+      const rollback = Promise.resolve().then(() => core.handlers['deploy.rollback']({ deploymentId: redeploy.id }));
+      await expect(rollback).rejects.toThrow(
+        'is a database app: an older image could not read newer data. Choose its version in its settings instead.',
+      );
     });
 
     it('refuses a major version change and an unknown version, naming why', async () => {
