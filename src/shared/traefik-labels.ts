@@ -6,11 +6,16 @@ export const TRAEFIK_NETWORK = 'traefik-net';
  * `le` resolver for every domain, an HTTP router on `web` that redirects to HTTPS, one service whose
  * load balancer targets the app's port. Router, service and middleware are named after the app id.
  * Pure; golden tests hold its output. An app without domains gets no labels (and publishes its port).
+ *
+ * With a health check path, Traefik checks it too (every 2 s) and stops sending requests to a
+ * container that fails: while a deploy runs old and new side by side, a new one still warming up
+ * gets requests only until its first check (Traefik counts a new server healthy until then).
  */
 export function traefikLabels(input: {
   appId: string;
   domains: readonly string[];
   port: number;
+  healthCheckPath?: string | null;
 }): Record<string, string> {
   if (input.domains.length === 0) return {};
   const name = `app-${input.appId}`;
@@ -33,5 +38,12 @@ export function traefikLabels(input: {
     [`traefik.http.middlewares.${name}-https.redirectscheme.scheme`]: 'https',
     [`traefik.http.middlewares.${name}-https.redirectscheme.permanent`]: 'true',
     [`traefik.http.services.${name}.loadbalancer.server.port`]: String(input.port),
+    ...(input.healthCheckPath
+      ? {
+          [`traefik.http.services.${name}.loadbalancer.healthcheck.path`]: input.healthCheckPath,
+          [`traefik.http.services.${name}.loadbalancer.healthcheck.interval`]: '2s',
+          [`traefik.http.services.${name}.loadbalancer.healthcheck.timeout`]: '2s',
+        }
+      : {}),
   };
 }

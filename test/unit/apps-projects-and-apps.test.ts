@@ -337,7 +337,7 @@ describe('apps', () => {
     expect(configVersion(stack.id)).toBe(2);
   });
 
-  it("keeps a web or service app's health check, checked, without marking a redeploy pending", async () => {
+  it("keeps a web or service app's health check, checked; a new path is for the next deploy", async () => {
     const shop = mod.projects.create({ name: 'shop', serverId });
     const app = await newApp(shop.id, 'web');
     expect(app.healthCheck).toEqual({ path: null, timeoutS: 60 });
@@ -347,7 +347,9 @@ describe('apps', () => {
       healthCheckTimeoutS: 15,
     });
     expect(checked.healthCheck).toEqual({ path: '/health?ready=1', timeoutS: 15 });
-    expect(configVersion(app.id)).toBe(1); // the container does not change
+    expect(configVersion(app.id)).toBe(2); // Traefik's labels check the path too
+    await mod.apps.update({ id: app.id, healthCheckTimeoutS: 20 });
+    expect(configVersion(app.id)).toBe(2); // only the deploy waits longer
     await expect(mod.apps.update({ id: app.id, healthCheckPath: 'health' })).rejects.toThrow(
       'a health check path starts with / and has no spaces',
     );
@@ -356,7 +358,7 @@ describe('apps', () => {
     );
     expect((await mod.apps.update({ id: app.id, healthCheckPath: null })).healthCheck).toEqual({
       path: null,
-      timeoutS: 15,
+      timeoutS: 20,
     });
     const worker = await newApp(shop.id, 'worker', { type: 'service', healthCheckPath: '/ready' });
     expect(worker.healthCheck.path).toBe('/ready');

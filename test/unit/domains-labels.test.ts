@@ -51,6 +51,26 @@ describe('traefikLabels (golden)', () => {
     expect(after['traefik.http.services.app-a1.loadbalancer.server.port']).toBe('8080');
   });
 
+  it('a health check path: Traefik checks it too, every 2 s, and routes only to a container that passes', () => {
+    const plain = traefikLabels({ appId: 'a1', domains: ['shop.example.com'], port: 3000 });
+    const checked = traefikLabels({
+      appId: 'a1',
+      domains: ['shop.example.com'],
+      port: 3000,
+      healthCheckPath: '/health',
+    });
+    expect(checked).toEqual({
+      ...plain,
+      'traefik.http.services.app-a1.loadbalancer.healthcheck.path': '/health',
+      'traefik.http.services.app-a1.loadbalancer.healthcheck.interval': '2s',
+      'traefik.http.services.app-a1.loadbalancer.healthcheck.timeout': '2s',
+    });
+    expect(traefikLabels({ appId: 'a1', domains: ['shop.example.com'], port: 3000, healthCheckPath: null })).toEqual(
+      plain,
+    );
+    expect(traefikLabels({ appId: 'a1', domains: [], port: 3000, healthCheckPath: '/health' })).toEqual({});
+  });
+
   it('no domains: no labels (the app publishes its port instead)', () => {
     expect(traefikLabels({ appId: 'a1', domains: [], port: 3000 })).toEqual({});
   });

@@ -96,6 +96,8 @@ const DEPLOYED_KEYS: ReadonlySet<keyof AppSettings> = new Set([
   'restartPolicy',
   'logMaxSizeMb',
   'logMaxFiles',
+  // a web app with domains: Traefik checks the path too (its labels)
+  'healthCheckPath',
   'templateTag',
   'publishPort',
   'composeFile',

@@ -205,7 +205,9 @@ export function containerSpecFor(
     env: run.env,
     labels: {
       ...identityLabels(app, run.deploymentId, run.commit),
-      ...(app.type === 'web' ? traefikLabels({ appId: app.id, domains: run.domains, port: app.port }) : {}),
+      ...(app.type === 'web'
+        ? traefikLabels({ appId: app.id, domains: run.domains, port: app.port, healthCheckPath: app.healthCheck.path })
+        : {}),
     },
     restartPolicy: app.restartPolicy,
     cpuLimit: app.cpuLimit,
