@@ -10,6 +10,7 @@ import type {
 import type {
   AppDto,
   AppStatusDto,
+  AppUsageDto,
   AuditEntryDto,
   ContainerLogLineDto,
   DeploymentDto,
@@ -113,6 +114,8 @@ export const apiDefinition = {
   'apps.setGitToken': call<AppDto>()(setGitTokenInputSchema),
   'apps.control': call<AppStatusDto>()(appControlInputSchema),
   'apps.status': call<AppStatusDto>()(appIdInputSchema),
+  /** CPU, memory and network of the app's running containers now (one Docker stats sample each). */
+  'apps.usage': call<AppUsageDto>()(appIdInputSchema),
   'apps.statusWatch': stream<AppStatusDto>()(noInput),
   /** Follows the app's container log (compose apps: all services, each line prefixed `service | `). */
   'apps.logs': stream<ContainerLogLineDto>()(appLogsInputSchema),

@@ -41,6 +41,26 @@ describeIntegration(
       expect(info.HostConfig.PortBindings ?? {}).toEqual({});
     });
 
+    it('usage: what the running container uses (CPU while it is busy, memory); nothing once stopped', async () => {
+      const container = local.getContainer(`app-${app.id}`);
+      const busy = await container.exec({ Cmd: ['sh', '-c', 'timeout 5 sh -c "while :; do :; done"'] });
+      await busy.start({ Detach: true });
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const usage = await core.handlers['apps.usage']({ appId: app.id });
+      expect(usage.appId).toBe(app.id);
+      expect(usage.containers).toHaveLength(1);
+      const [sample] = usage.containers;
+      expect(sample).toMatchObject({ containerId: (await container.inspect()).Id, service: null });
+      expect(sample!.cpuPercent).toBeGreaterThan(20); // a shell loop keeps about a core busy
+      expect(sample!.memoryBytes).toBeGreaterThan(100_000);
+      expect(sample!.memoryLimitBytes).toBeGreaterThan(sample!.memoryBytes);
+      expect(Date.now() - Date.parse(sample!.at)).toBeLessThan(60_000);
+
+      await core.handlers['apps.control']({ appId: app.id, action: 'stop' });
+      expect(await core.handlers['apps.usage']({ appId: app.id })).toEqual({ appId: app.id, containers: [] });
+      await core.handlers['apps.control']({ appId: app.id, action: 'start' });
+    });
+
     it('stop, start and restart change the container and the status', async () => {
       expect(await core.handlers['apps.control']({ appId: app.id, action: 'stop' })).toMatchObject({
         status: 'stopped',

@@ -171,6 +171,30 @@ export interface ContainerLogLineDto {
   service?: string;
 }
 
+/** What one running container of an app uses now (`apps.usage`). */
+export interface ContainerUsageDto {
+  containerId: string;
+  /** A compose app's service; null for other apps. */
+  service: string | null;
+  /** Of one core: 200 is two cores busy. */
+  cpuPercent: number;
+  /** Memory in use, without the page cache the kernel can drop. */
+  memoryBytes: number;
+  /** The container's memory limit, or the server's memory when it has none. */
+  memoryLimitBytes: number | null;
+  /** Received and sent over every interface since the container started. */
+  networkRxBytes: number;
+  networkTxBytes: number;
+  /** When Docker took the sample. */
+  at: string;
+}
+
+/** An app's running containers and what each uses; empty when none runs. */
+export interface AppUsageDto {
+  appId: string;
+  containers: ContainerUsageDto[];
+}
+
 export interface AuditEntryDto {
   id: number;
   at: string;

@@ -1,9 +1,10 @@
 import type { Readable } from 'node:stream';
 import type Dockerode from 'dockerode';
-import type { AppDto, AppStatusDto, ContainerLogLineDto } from '../../../shared/dto/app';
+import type { AppDto, AppStatusDto, AppUsageDto, ContainerLogLineDto } from '../../../shared/dto/app';
 import { MistError } from '../../../shared/errors';
 import { listComposeContainers, servicesOf, summarizeServices } from '../compose/compose-status';
 import { followAppLogs, type AppLogsInput } from '../logs/app-logs';
+import { readAppUsage } from '../metrics/app-usage';
 import type { LogFollower } from '../logs/container-logs';
 import type { ConnectionPool } from '../ssh/connection-pool';
 import type { DeploymentsRepo } from '../store/deployments-repo';
@@ -86,6 +87,12 @@ export class AppRuntime {
   ): LogFollower {
     const app = this.deps.apps.get(appId);
     return followAppLogs(this.deps.pool.docker(app.serverId), app, input, signal, onLines);
+  }
+
+  /** What the app's running containers use now (CPU, memory, network): one sample each. */
+  usage(appId: string): Promise<AppUsageDto> {
+    const app = this.deps.apps.get(appId);
+    return readAppUsage(this.deps.pool.docker(app.serverId), app);
   }
 
   /** A compose app: its services' containers, found by the compose project label. */

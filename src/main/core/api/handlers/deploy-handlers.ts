@@ -6,7 +6,10 @@ import type { ApiHandlers, HandlersFor } from '../api-handlers';
 
 /** Deploys, deployment history and logs, and the running app's controls, status and container logs. */
 export type DeployHandlers = HandlersFor<'deploy.' | 'deployments.'> &
-  Pick<ApiHandlers, 'apps.control' | 'apps.status' | 'apps.statusWatch' | 'apps.logs' | 'apps.setGitToken'>;
+  Pick<
+    ApiHandlers,
+    'apps.control' | 'apps.status' | 'apps.usage' | 'apps.statusWatch' | 'apps.logs' | 'apps.setGitToken'
+  >;
 
 export function deployHandlers({
   deploys,
@@ -44,6 +47,7 @@ export function deployHandlers({
     'apps.setGitToken': ({ appId, token }) => gitTokens.set(appId, token),
     'apps.control': ({ appId, action }) => runtime.control(appId, action),
     'apps.status': ({ appId }) => runtime.status(appId),
+    'apps.usage': ({ appId }) => runtime.usage(appId),
     'apps.statusWatch': (_input, sink) => {
       const watcher = runtime.watch((status: AppStatusDto) => sink.push(status));
       // a deploy changes its app's status, and may be the first sign of an app created after we began
