@@ -296,8 +296,27 @@ describeIntegration('mist CLI: projects, apps, env and deploy', ['sshd', 'docker
     expect(bad.stderr).toContain("NUMBER is a deployment number such as 3 (got 'latest')");
   });
 
+  it('usage prints what the running container uses; nothing once it is stopped', async () => {
+    const table = await ok(['usage', ref]);
+    expect(table.stdout).toMatch(/^CONTAINER\s+CPU\s+MEMORY\s+LIMIT\s+NET IN\s+NET OUT\n/);
+    expect(table.stdout).toMatch(/^container\s+\d+\.\d%\s+[\d.]+ (B|KiB|MiB)\s+[\d.]+ (MiB|GiB)\s+/m);
+    const usage = await json<{ appId: string; containers: Array<Record<string, unknown>> }>(['usage', ref, '--json']);
+    expect(usage.appId).toBe(appId);
+    expect(Object.keys(usage.containers[0]!).sort()).toEqual([
+      'at',
+      'containerId',
+      'cpuPercent',
+      'memoryBytes',
+      'memoryLimitBytes',
+      'networkRxBytes',
+      'networkTxBytes',
+      'service',
+    ]);
+  });
+
   it('stop / start the app', async () => {
     expect((await ok(['stop', ref])).stdout).toMatch(new RegExp(`^${ref}: stopped`));
+    expect((await ok(['usage', ref])).stdout).toBe(`${ref} has no running container.\n`);
     expect((await ok(['start', ref])).stdout).toMatch(new RegExp(`^${ref}: running`));
     expect((await httpGet(port, '/index.html')).status).toBe(200);
   });

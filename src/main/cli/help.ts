@@ -42,6 +42,7 @@ Usage:
   mist rollback PROJECT/APP [NUMBER] [--json]
   mist logs build PROJECT/APP [NUMBER] [--json]
   mist start|stop|restart PROJECT/APP
+  mist usage PROJECT/APP [--json]
   mist --help | --version
 
 Commands:
@@ -59,6 +60,7 @@ Commands:
   logs         the stored build log of a deployment (mist logs --help)
   start, stop, restart
                control an app's container
+  usage        CPU, memory and network of an app's running containers now
 
 Environment:
   MIST_HOME              data directory (default: the per-user Mist Desktop directory)
@@ -373,6 +375,14 @@ Options:
   -h, --help    show this help
 `;
 
+export const USAGE_HELP = `Usage: mist usage PROJECT/APP [--json]
+
+What the app's running containers use now, one row each (a compose app: each service): CPU as a
+share of one core (200% is two cores busy), memory without the page cache, the memory limit (the
+server's memory when the app has none), and bytes received and sent since the container started.
+Docker takes the sample (about a second). With --json, prints the AppUsageDto (see docs/cli.md).
+`;
+
 export const LOGS_HELP = `Usage: mist logs build PROJECT/APP [NUMBER] [--json]
 
 Prints the stored build log of a deployment: NUMBER (see 'mist deployments'), or the latest.
@@ -481,6 +491,7 @@ export const HELP_BY_COMMAND: Record<string, string> = {
   deploy: DEPLOY_HELP,
   deployments: DEPLOYMENTS_HELP,
   rollback: ROLLBACK_HELP,
+  usage: USAGE_HELP,
   logs: LOGS_HELP,
   'logs build': LOGS_HELP,
   start: CONTROL_HELP('start'),

@@ -23,6 +23,7 @@ import { githubLogin, githubLogout, githubRepos, githubStatus } from './commands
 import { logsBuild } from './commands/logs-build';
 import { projectCreate } from './commands/project-create';
 import { rollback } from './commands/rollback';
+import { usage } from './commands/usage';
 import { projectList } from './commands/project-list';
 import { serverAdd } from './commands/server-add';
 import { serverCheck } from './commands/server-check';
@@ -57,6 +58,7 @@ const COMMANDS: Record<string, Command> = {
   start: appStart,
   stop: appStop,
   restart: appRestart,
+  usage,
   templates,
 };
 

@@ -2,23 +2,7 @@ import type { AuthMethodDto, CheckStatus, ConnectionStatus } from '../../../shar
 
 /** Pure display helpers (unit-tested in test/unit/renderer-format.test.ts). */
 
-const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const;
-
-/** 1536 → "1.5 KiB"; one decimal below 10 units, none above. */
-export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 0) return '—';
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  if (unit === 0) return `${bytes} B`;
-  const rounded = value < 10 ? Math.round(value * 10) / 10 : Math.round(value);
-  // 1023.6 MiB rounds to 1024: show the next unit instead.
-  if (rounded >= 1024 && unit < BYTE_UNITS.length - 1) return `1 ${BYTE_UNITS[unit + 1]}`;
-  return `${rounded} ${BYTE_UNITS[unit]}`;
-}
+export { formatBytes } from '../../../shared/format-bytes';
 
 const CONNECTION_LABELS: Record<ConnectionStatus, string> = {
   idle: 'Idle',
