@@ -275,6 +275,13 @@ describeIntegration(
         await page.getByText(`app-${appId}:${port}`, { exact: true }).waitFor();
         const sidebarApp = page.getByRole('navigation', { name: 'Servers' }).getByRole('button', { name: /^web\b/ });
         await sidebarApp.getByRole('img', { name: 'Running' }).waitFor();
+        // Usage: a sample of the running container (CPU, memory of the server's, network)
+        const usage = page.getByTestId('app-usage');
+        await usage
+          .getByTestId('usage-cpu')
+          .filter({ hasText: /^\d+\.\d %$/ })
+          .waitFor();
+        expect(await usage.getByTestId('usage-memory').textContent()).toMatch(/^[\d.]+ (B|KiB|MiB) of [\d.]+ GiB$/);
 
         await page.getByRole('button', { name: 'Stop', exact: true }).click();
         await statusIs(page, 'Stopped');
@@ -283,6 +290,7 @@ describeIntegration(
         await sidebarApp.getByRole('img', { name: 'Stopped' }).waitFor();
         await page.getByTestId('app-status').getByText('Stopped').waitFor();
         await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
+        await page.getByRole('region', { name: 'Usage' }).getByText('Not running.').waitFor();
 
         await page.getByRole('button', { name: 'Start', exact: true }).click();
         await statusIs(page, 'Running');

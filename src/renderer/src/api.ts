@@ -17,6 +17,7 @@ export const queryKeys = {
   appStatuses: ['apps.statuses'] as const,
   env: (appId: string) => ['env', appId] as const,
   deployments: (appId: string) => ['deployments', appId] as const,
+  usage: (appId: string) => ['apps.usage', appId] as const,
   deployment: (deploymentId: string) => ['deployments.get', deploymentId] as const,
   deploymentLog: (deploymentId: string) => ['deployments.log', deploymentId] as const,
   audit: (appId: string) => ['audit', appId] as const,

@@ -10,6 +10,7 @@ import { ComposeServices } from './ComposeServices';
 import { CopyableCode } from './CopyableCode';
 import { DatabaseConnection } from './DatabaseConnection';
 import { ErrorNotice } from './ErrorNotice';
+import { UsagePanel } from './UsagePanel';
 
 /** Status with container facts, the internal address, Start / Stop / Restart and the active deployment. */
 export function OverviewTab({ app }: { app: AppDto }) {
@@ -42,6 +43,8 @@ export function OverviewTab({ app }: { app: AppDto }) {
           <dd data-testid="exit-code">{status?.exitCode ?? '—'}</dd>
         </dl>
       </section>
+
+      <UsagePanel app={app} running={running || status?.status === 'partial'} />
 
       {app.type === 'compose' && <ComposeServices app={app} services={status?.services ?? []} />}
       {app.type === 'database' && <DatabaseConnection app={app} />}
