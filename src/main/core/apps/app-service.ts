@@ -25,10 +25,11 @@ import type { Database } from '../store/database';
 import type { EnvVarsRepo } from '../store/env-vars-repo';
 import type { ProjectsRepo } from '../store/projects-repo';
 import type { ServersRepo } from '../store/servers-repo';
+import { moveCheckout, removeCheckout } from './app-checkout';
 import { removeAppContainer } from './app-container';
 import { messageOf, sentence } from './error-text';
 import { assertWithinCapacity, readServerCapacity } from './server-limits';
-import type { AppPool } from './server-reachability';
+import { connectionState, type AppPool } from './server-reachability';
 import { validateInput } from './validate-input';
 
 export type { AppRecord } from '../store/apps-repo';
@@ -323,7 +324,18 @@ export class AppService {
       });
       return updated;
     });
+    if (changed.includes('name') && current.type !== 'database') await this.followRename(current, next.name);
     return toAppDto(record);
+  }
+
+  /**
+   * The checkout on the server follows a rename (it is named after the app), so the next deploy
+   * fetches instead of cloning again and no old copy stays behind. Only while the server is
+   * connected, and never failing the rename: otherwise the next deploy clones afresh.
+   */
+  private async followRename(app: AppRecord, newName: string): Promise<void> {
+    if (connectionState(this.deps.pool, app.serverId)?.status !== 'connected') return;
+    await moveCheckout(this.deps.pool, app, app.name, newName).catch(() => {});
   }
 
   /**
@@ -355,6 +367,16 @@ export class AppService {
         );
       }
     }
+    // a database app has no repository, so no checkout
+    const checkoutRemoved =
+      app.type !== 'database' &&
+      (await removeCheckout(this.deps.pool, app).catch((error: unknown) => {
+        throw new MistError(
+          'command-failed',
+          `The container of ${appPath} was removed, but its checkout on ${serverName} could not be: ` +
+            `${sentence(messageOf(error))} The app was kept; delete it again.`,
+        );
+      }));
     let volumeNote = '';
     if (app.database) {
       if (options.removeVolume) {
@@ -377,7 +399,7 @@ export class AppService {
         targetType: 'app',
         targetId: app.id,
         appId: app.id,
-        summary: `Deleted app ${appPath} and its container${app.type === 'compose' ? 's' : ''}${volumeNote}${composeNote}.`,
+        summary: `Deleted app ${appPath}${checkoutRemoved ? ', its container' : ' and its container'}${app.type === 'compose' ? 's' : ''}${checkoutRemoved ? ' and its checkout' : ''}${volumeNote}${composeNote}.`,
         before: { type: app.type, ...settingsOf(app) },
       });
     })();
