@@ -1,7 +1,8 @@
 /**
  * Deploy bench (issue 3, item 11): deploying the fixture app (test/fixtures/fixture-app) from a git
  * host, through a real sshd behind a WAN-simulating proxy, to the real local dockerd.
- * For each variant, a first deploy (clone, build, start) and a redeploy after a one-line change:
+ * For each variant, a first deploy (clone, build, start) and a redeploy after a one-line change;
+ * ours then also rolls back to the first deploy's image (no build), reported against the redeploys:
  *
  *   ours     the core's pipeline through its API (deploy.start, then deployments.get until settled)
  *   (a)      the same steps as plain shell commands over ONE `ssh` session: fetch + checkout, build, replace
@@ -40,7 +41,9 @@ import {
   figuresOf,
   ratiosOf,
   renderTable,
+  renderRollback,
   renderTargets,
+  rollbackFiguresOf,
   VARIANTS,
   type Samples,
   type Variant,
@@ -134,6 +137,7 @@ async function main(cleanup: Cleanup): Promise<number> {
   }
 
   const samples: Samples = emptySamples();
+  const rollbacks: DeploySample[] = [];
   let iterationsDone = 0;
   for (let i = 0; i < config.iterations; i += 1) {
     if (i > 0 && Date.now() - started > config.budgetS * 1000) {
@@ -144,13 +148,18 @@ async function main(cleanup: Cleanup): Promise<number> {
       if (variant === 'ours' && ours === null) continue;
       log(`iteration ${i + 1}/${config.iterations}: ${variant}`);
       try {
-        const result =
+        const result: { first: DeploySample; redeploy: DeploySample; rollback?: DeploySample } =
           variant === 'ours' && ours !== null
             ? await measureOurs(env, ours, i)
             : await measureBaseline(env, variant as BaselineKind, i);
         samples[variant].first.push(result.first);
         samples[variant].redeploy.push(result.redeploy);
-        log(`  first ${Math.round(result.first.ms)} ms, redeploy ${Math.round(result.redeploy.ms)} ms`);
+        const rollback = result.rollback ?? null;
+        if (rollback) rollbacks.push(rollback);
+        log(
+          `  first ${Math.round(result.first.ms)} ms, redeploy ${Math.round(result.redeploy.ms)} ms` +
+            (rollback ? `, rollback ${Math.round(rollback.ms)} ms` : ''),
+        );
       } catch (error) {
         if (variant !== 'ours') throw error;
         // Ours failing is a finding, not a reason to lose the baselines: report it and carry on without ours.
@@ -166,6 +175,7 @@ async function main(cleanup: Cleanup): Promise<number> {
   const figures = figuresOf(samples);
   const ratios = ratiosOf(figures);
   const targets = evaluateTargets(ratios, config.rttMs, TARGET_RTT_MS, oursWhy);
+  const rollback = rollbackFiguresOf(rollbacks, figures);
   const elapsedS = Math.round((Date.now() - started) / 100) / 10;
 
   const out = (text: string): void => void process.stdout.write(`${text}\n`);
@@ -179,6 +189,7 @@ async function main(cleanup: Cleanup): Promise<number> {
   if (oursWhy !== null && config.variants.includes('ours')) out(`!!! ${oursWhy}`);
   out('');
   out(renderTable(figures, ratios));
+  out(renderRollback(rollback));
   out('');
   out(renderTargets(targets));
   out(
@@ -200,6 +211,7 @@ async function main(cleanup: Cleanup): Promise<number> {
       ours: { measured: figures.ours !== undefined, why: oursWhy, error: oursError, projectId },
       results: figures,
       ratios,
+      rollback,
       targets,
     }),
   );

@@ -35,6 +35,7 @@ const REQUIRED: CallChannel[] = [
   'apps.create',
   'apps.delete',
   'deploy.start',
+  'deploy.rollback',
   'deployments.get',
 ];
 const DEPLOY_TIMEOUT_MS = 180_000;
@@ -128,9 +129,39 @@ async function deployOnce(
   appId: string,
   port: number,
   greeting: string | null,
+): Promise<DeploySample & { id: string }> {
+  const start = performance.now();
+  const started = await call(api(), ours.core, 'deploy.start', { appId, trigger: 'cli' });
+  const { ms, deployment } = await settle(ours, started, start);
+  await verifyServing(`app-${appId}`, port, { version: env.version, greeting });
+  return { ms, stages: stagesOf(deployment), commit: deployment.commitHash ?? '', id: deployment.id };
+}
+
+/**
+ * A rollback to `to` (the first deploy's image, no build), timed from `deploy.rollback` to the
+ * settled status, then verified (untimed): the app serves that deploy's version again.
+ */
+async function rollbackOnce(
+  ours: Ours,
+  to: string,
+  appId: string,
+  port: number,
+  expected: { version: number; greeting: string | null },
 ): Promise<DeploySample> {
   const start = performance.now();
-  let deployment = await call(api(), ours.core, 'deploy.start', { appId, trigger: 'cli' });
+  const started = await call(api(), ours.core, 'deploy.rollback', { deploymentId: to });
+  const { ms, deployment } = await settle(ours, started, start);
+  await verifyServing(`app-${appId}`, port, expected);
+  return { ms, stages: stagesOf(deployment), commit: deployment.commitHash ?? '' };
+}
+
+/** Polls a deployment until it settles; throws with its log unless it succeeded. */
+async function settle(
+  ours: Ours,
+  started: DeploymentDto,
+  start: number,
+): Promise<{ ms: number; deployment: DeploymentDto }> {
+  let deployment = started;
   while (!TERMINAL.has(deployment.status)) {
     if (performance.now() - start > DEPLOY_TIMEOUT_MS)
       throw new Error(`deployment ${deployment.id} still ${deployment.status} after ${DEPLOY_TIMEOUT_MS} ms`);
@@ -139,19 +170,19 @@ async function deployOnce(
   }
   const ms = performance.now() - start;
   if (deployment.status !== 'success') throw new Error(await failureDetails(ours, deployment));
-  await verifyServing(`app-${appId}`, port, { version: env.version, greeting });
-  return { ms, stages: stagesOf(deployment), commit: deployment.commitHash ?? '' };
+  return { ms, deployment };
 }
 
 /**
- * One iteration for ours: a new web app (first deploy), the one-line change, a redeploy; then the app
- * is deleted (untimed) so the next iteration starts from nothing.
+ * One iteration for ours: a new web app (first deploy), the one-line change, a redeploy, a rollback
+ * to the first deploy's image; then the app is deleted (untimed) so the next iteration starts from
+ * nothing.
  */
 export async function measureOurs(
   env: DeployEnv,
   ours: Ours,
   iteration: number,
-): Promise<{ first: DeploySample; redeploy: DeploySample }> {
+): Promise<{ first: DeploySample; redeploy: DeploySample; rollback: DeploySample }> {
   // With env vars: the app listens on a free port (no clash with anything on 3000) and builds with its
   // own BUILD_GREETING, so its first build shares no cache with the baselines' builds.
   const port = ours.hasEnv ? await findFreePort() : 3000;
@@ -175,9 +206,11 @@ export async function measureOurs(
       });
     }
     const first = await deployOnce(env, ours, app.id, port, greeting);
+    const firstVersion = env.version;
     await env.bumpVersion();
     const redeploy = await deployOnce(env, ours, app.id, port, greeting);
-    return { first, redeploy };
+    const rollback = await rollbackOnce(ours, first.id, app.id, port, { version: firstVersion, greeting });
+    return { first, redeploy, rollback };
   } finally {
     await call(api(), ours.core, 'apps.delete', { appId: app.id }).catch(() => undefined);
   }

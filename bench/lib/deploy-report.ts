@@ -162,3 +162,36 @@ export function renderTargets(targets: Targets): string {
   );
   return lines.join('\n');
 }
+
+/** Ours' rollback (the first deploy's image again, no build) against redeploys of the same run. */
+export interface RollbackFigures {
+  figure: Summary | null;
+  /** Median rollback / median redeploy of ours, and of baseline (a). */
+  vsOursRedeploy: number | null;
+  vsFetchRedeploy: number | null;
+}
+
+export function rollbackFiguresOf(
+  rollbacks: readonly DeploySample[],
+  figures: Partial<Record<Variant, VariantFigures>>,
+): RollbackFigures {
+  if (rollbacks.length === 0) return { figure: null, vsOursRedeploy: null, vsFetchRedeploy: null };
+  const figure = summarize(rollbacks.map((sample) => sample.ms));
+  const against = (redeploy: number | undefined): number | null =>
+    redeploy === undefined || redeploy === 0 ? null : round(figure.median / redeploy, 3);
+  return {
+    figure,
+    vsOursRedeploy: against(figures.ours?.redeploy.median),
+    vsFetchRedeploy: against(figures.fetch?.redeploy.median),
+  };
+}
+
+export function renderRollback(rollback: RollbackFigures): string {
+  if (!rollback.figure) return 'ours rollback (deploy.rollback): not measured';
+  const { median, min, p90, samples } = rollback.figure;
+  const ratio = (value: number | null): string => (value === null ? '—' : `${value.toFixed(2)}×`);
+  return (
+    `ours rollback (deploy.rollback to the first deploy, no build): ${ms(median)} ms [${ms(min)}–${ms(p90)}] n=${samples}; ` +
+    `${ratio(rollback.vsOursRedeploy)} of ours' redeploy, ${ratio(rollback.vsFetchRedeploy)} of (a)'s redeploy`
+  );
+}

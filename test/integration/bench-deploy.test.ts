@@ -30,6 +30,11 @@ interface Report {
   ours: { measured: boolean; why: string | null; error: string | null; projectId: string | null };
   results: Record<string, { first: Figure; redeploy: Figure }>;
   ratios: Record<'first' | 'redeploy', Record<string, number | null>>;
+  rollback: {
+    figure: { median: number; samples: number } | null;
+    vsOursRedeploy: number | null;
+    vsFetchRedeploy: number | null;
+  };
   targets: { rttMs: number; evaluated: boolean; allPass: boolean | null };
 }
 
@@ -91,6 +96,11 @@ describeIntegration('deploy bench (smoke)', ['sshd', 'docker', 'root'], () => {
     expect(Object.keys(report.results.ours?.redeploy.stages ?? {})).toEqual(
       expect.arrayContaining(['resolve', 'fetch', 'build', 'deploy']),
     );
+    // ours rolls back to the first deploy's image (verified serving that version) and says how it compares
+    expect(report.rollback.figure).toMatchObject({ samples: 1 });
+    expect(report.rollback.figure!.median).toBeGreaterThan(0);
+    expect(report.rollback.vsOursRedeploy).toBeGreaterThan(0);
+    expect(report.rollback.vsFetchRedeploy).toBeGreaterThan(0);
   }, 180_000);
 
   it('runs the baselines alone (--only a,b) at 0 ms RTT and does not evaluate the targets', async () => {
@@ -102,5 +112,6 @@ describeIntegration('deploy bench (smoke)', ['sshd', 'docker', 'root'], () => {
     expect(report.ours.measured).toBe(false);
     expect(report.targets).toMatchObject({ rttMs: 50, evaluated: false, allPass: null });
     expect(report.ratios.redeploy?.recloneVsFetch).toBeGreaterThan(0);
+    expect(report.rollback).toEqual({ figure: null, vsOursRedeploy: null, vsFetchRedeploy: null });
   }, 180_000);
 });
