@@ -23,7 +23,8 @@ export interface DeployNotification {
 export const NOTIFICATION_ERROR_MAX = 120;
 
 export function deployNotification(
-  deployment: Pick<DeploymentDto, 'id' | 'number' | 'status' | 'durationMs' | 'error'>,
+  deployment: Pick<DeploymentDto, 'id' | 'number' | 'status' | 'durationMs' | 'error'> &
+    Partial<Pick<DeploymentDto, 'rollbackOf'>>,
   names: { projectName: string; appName: string },
   setting: DeployNotificationSetting,
 ): DeployNotification | null {
@@ -32,13 +33,22 @@ export function deployNotification(
   if (status !== 'success' && status !== 'failed' && status !== 'cancelled') return null;
   if (setting === 'none' || (setting === 'failures' && status !== 'failed')) return null;
 
-  const name = `${names.projectName}/${names.appName} #${deployment.number}`;
+  const rollbackOf = deployment.rollbackOf ?? null;
+  // a rollback says which deployment it went back to
+  const name = `${names.projectName}/${names.appName} #${deployment.number}${rollbackOf === null ? '' : ` (rollback to #${rollbackOf})`}`;
   const duration = deployment.durationMs === null ? null : formatDuration(deployment.durationMs);
   const action = { kind: 'open-deployment', deploymentId: deployment.id } as const;
 
   switch (status) {
     case 'success':
-      return { title: `${name} deployed`, body: duration ? `Live after ${duration}.` : 'Live.', action };
+      return {
+        title:
+          rollbackOf === null
+            ? `${name} deployed`
+            : `${names.projectName}/${names.appName} rolled back to #${rollbackOf}`,
+        body: `${duration ? `Live after ${duration}` : 'Live'}${rollbackOf === null ? '' : ` as #${deployment.number}, without a build`}.`,
+        action,
+      };
     case 'cancelled':
       return { title: `${name} cancelled`, body: duration ? `Cancelled after ${duration}.` : 'Cancelled.', action };
     case 'failed': {

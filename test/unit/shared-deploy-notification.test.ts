@@ -53,6 +53,22 @@ describe('deployNotification: what', () => {
     expect(deployNotification(deployment('success', { durationMs: null }), NAMES, 'all')?.body).toBe('Live.');
   });
 
+  it('names a rollback by the deployment it went back to', () => {
+    const rollback = (status: DeploymentStatus) => ({ ...deployment(status, { durationMs: 1_200 }), rollbackOf: 9 });
+    expect(deployNotification(rollback('success'), NAMES, 'all')).toEqual({
+      title: 'shop/web rolled back to #9',
+      body: 'Live after 1.2 s as #12, without a build.',
+      action: OPEN,
+    });
+    expect(deployNotification(rollback('failed'), NAMES, 'all')?.title).toBe('shop/web #12 (rollback to #9) failed');
+    expect(deployNotification(rollback('cancelled'), NAMES, 'all')?.title).toBe(
+      'shop/web #12 (rollback to #9) cancelled',
+    );
+    expect(deployNotification({ ...deployment('success'), rollbackOf: null }, NAMES, 'all')?.title).toBe(
+      'shop/web #12 deployed',
+    );
+  });
+
   it('says a deployment was cancelled', () => {
     expect(deployNotification(deployment('cancelled', { durationMs: 3_000 }), NAMES, 'all')).toEqual({
       title: 'shop/web #12 cancelled',
