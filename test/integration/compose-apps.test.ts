@@ -143,6 +143,12 @@ describeIntegration(
       expect(web.NetworkSettings.Networks['traefik-net']?.Aliases).toContain(`app-${app.id}`);
     });
 
+    it("the deploy checks the public service's certificate, as a web app's", async () => {
+      const [deployment] = await core.handlers['deployments.list']({ appId: app.id });
+      const log = (await core.handlers['deployments.log']({ deploymentId: deployment!.id })).map((l) => l.text);
+      expect(log).toContainEqual(expect.stringMatching(/^Certificate for stack\.compose\.test: /));
+    });
+
     it("a service without logging of its own gets the app's log retention; a service's own logging stays", async () => {
       const [web, worker] = await Promise.all([serviceContainer('web'), serviceContainer('worker')]);
       expect(web.HostConfig.LogConfig).toEqual({ Type: 'local', Config: { 'max-size': '20m', 'max-file': '2' } });

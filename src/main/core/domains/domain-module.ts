@@ -106,7 +106,9 @@ export function createDomainModule(deps: DomainModuleDeps): DomainModule {
   }
 
   async function reportCertificates(app: AppDto, log: (line: string) => void): Promise<void> {
-    if (app.type !== 'web' || domains.hosts(app.id).length === 0) return;
+    // the apps whose domains Traefik serves: web apps, and compose apps through their public service
+    const served = app.type === 'web' || (app.type === 'compose' && Boolean(app.compose?.publicService));
+    if (!served || domains.hosts(app.id).length === 0) return;
     for (const cert of await certificatesOf(app, AFTER_DEPLOY_CERT_TIMEOUT_MS)) {
       log(
         `Certificate for ${cert.host}: ${cert.status === 'ok' ? '' : `${cert.status.toUpperCase()} — `}${cert.message}`,
