@@ -5,6 +5,7 @@ import type Dockerode from 'dockerode';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAppModule, type AppModule } from '../../src/main/core/apps/app-module';
 import type { SecretStore } from '../../src/main/core/secrets/secret-store';
+import { AppsRepo } from '../../src/main/core/store/apps-repo';
 import { openDatabase, type Database } from '../../src/main/core/store/database';
 import { ServersRepo } from '../../src/main/core/store/servers-repo';
 import { MistError } from '../../src/shared/errors';
@@ -394,6 +395,26 @@ describe('apps', () => {
     expect(mod.apps.get(app.id).redeployPending).toBe(false);
     await mod.apps.update({ id: app.id, description: 'words only' });
     expect(mod.apps.list()[0]!.redeployPending).toBe(false);
+  });
+
+  it('knows while a deploy of the app waits or runs (a rename leaves its checkout alone then)', async () => {
+    const shop = mod.projects.create({ name: 'shop', serverId });
+    const app = await newApp(shop.id, 'web');
+    const repo = new AppsRepo(db);
+    const deployment = (status: string) =>
+      db
+        .prepare(
+          `INSERT INTO deployments (id, app_id, number, status, trigger, config_version, active, created_at)
+           VALUES (?, ?, 1, ?, 'manual', 1, 0, ?)`,
+        )
+        .run('d1', app.id, status, new Date().toISOString());
+    expect(repo.isDeploying(app.id)).toBe(false);
+    deployment('building');
+    expect(repo.isDeploying(app.id)).toBe(true);
+    for (const status of ['pending', 'deploying', 'success', 'failed', 'cancelled']) {
+      db.prepare('UPDATE deployments SET status = ? WHERE id = ?').run(status, 'd1');
+      expect(repo.isDeploying(app.id), status).toBe(status === 'pending' || status === 'deploying');
+    }
   });
 });
 

@@ -331,10 +331,12 @@ export class AppService {
   /**
    * The checkout on the server follows a rename (it is named after the app), so the next deploy
    * fetches instead of cloning again and no old copy stays behind. Only while the server is
-   * connected, and never failing the rename: otherwise the next deploy clones afresh.
+   * connected and no deploy of the app uses the checkout, and never failing the rename: otherwise
+   * the next deploy clones afresh.
    */
   private async followRename(app: AppRecord, newName: string): Promise<void> {
     if (connectionState(this.deps.pool, app.serverId)?.status !== 'connected') return;
+    if (this.deps.apps.isDeploying(app.id)) return;
     await moveCheckout(this.deps.pool, app, app.name, newName).catch(() => {});
   }
 

@@ -159,6 +159,17 @@ export class AppsRepo {
     return row ? toRecord(row) : null;
   }
 
+  /** Whether a deployment of the app waits or runs (its checkout is in use). */
+  isDeploying(appId: string): boolean {
+    return (
+      this.db
+        .prepare(
+          "SELECT 1 FROM deployments WHERE app_id = ? AND status IN ('pending', 'building', 'deploying') LIMIT 1",
+        )
+        .get(appId) !== undefined
+    );
+  }
+
   findByName(projectId: string, name: string): AppRecord | null {
     const row = this.db.prepare(`${SELECT} WHERE a.project_id = ? AND a.name = ?`).get(projectId, name) as
       AppRow | undefined;
