@@ -216,7 +216,8 @@ async function removeIfExists(container: Dockerode.Container): Promise<void> {
   });
 }
 
-async function tailLogs(container: Dockerode.Container): Promise<string> {
+/** The container's last 20 lines of output, as text ('' when they cannot be read). */
+export async function tailLogs(container: Dockerode.Container): Promise<string> {
   try {
     const buffer = (await container.logs({ stdout: true, stderr: true, tail: 20, follow: false })) as unknown as Buffer;
     return demuxToText(buffer).trim();

@@ -1,10 +1,11 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import type Dockerode from 'dockerode';
 import { MistError } from '../../../shared/errors';
 import { formatDuration } from '../../../shared/format-duration';
 import { TRAEFIK_NETWORK } from '../../../shared/traefik-labels';
 import { openTcpChannel } from '../ssh/channels';
 import type { ServerConnection } from '../ssh/server-connection';
-import type { ReadinessCheck } from './container-replace';
+import { tailLogs, type ReadinessCheck } from './container-replace';
 import type { PipelineContext } from './deploy-pipeline';
 
 /** One request may take this long before it counts as no answer. */
@@ -45,7 +46,8 @@ export function httpHealthCheck(
       if (!info.State.Running) {
         throw new MistError(
           'docker-error',
-          `The new container stopped during its health check (exit code ${info.State.ExitCode}); it was removed, and the one before it, if any, serves on.`,
+          `The new container stopped during its health check (exit code ${info.State.ExitCode}); it was removed, ` +
+            `and the one before it, if any, serves on.${await lastOutput(container)}`,
         );
       }
       const address = info.NetworkSettings.Networks?.[TRAEFIK_NETWORK]?.IPAddress;
@@ -65,12 +67,19 @@ export function httpHealthCheck(
         throw new MistError(
           'docker-error',
           `Health check failed: GET ${path} on port ${port} got no 2xx or 3xx answer within ${timeoutS} s ` +
-            `(last: ${last}). The new container was removed; the one before it, if any, serves on.`,
+            `(last: ${last}). The new container was removed; the one before it, if any, serves on.` +
+            (await lastOutput(container)),
         );
       }
       await delay(RETRY_AFTER_MS, undefined, signal ? { signal } : {}).catch(() => undefined);
     }
   };
+}
+
+/** What the container printed last, for a failed check's message (Kamal #1041: say why). */
+async function lastOutput(container: Dockerode.Container): Promise<string> {
+  const lines = await tailLogs(container);
+  return lines ? ` Its last output:\n${lines}` : '';
 }
 
 /** The status code of a GET of `path` at host:port as seen from the server, or an error saying why there is none. */
