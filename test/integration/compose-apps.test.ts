@@ -448,5 +448,20 @@ describeIntegration(
       expect(await local.listNetworks({ filters: { label: [label] } })).toEqual([]);
       expect(existsSync(`${checkoutDir(app.projectId, app.name)}.mist-override.json`)).toBe(false);
     }, 120_000);
+
+    it('deleting the app through the API runs compose down, removes its checkout, then the app', async () => {
+      const again = await waitForDeployment(
+        core,
+        (await core.handlers['deploy.start']({ appId: app.id, trigger: 'manual' })).id,
+      );
+      expect(again.status).toBe('success');
+      await core.handlers['apps.delete']({ appId: app.id, removeVolume: false });
+      const label = `com.docker.compose.project=${project()}`;
+      expect(await local.listContainers({ all: true, filters: { label: [label] } })).toEqual([]);
+      expect(existsSync(checkoutDir(app.projectId, app.name))).toBe(false);
+      expect((await core.handlers['apps.list']({})).some((listed) => listed.id === app.id)).toBe(false);
+      const [entry] = await core.handlers['audit.list']({ limit: 1 });
+      expect(entry?.summary).toBe(`Deleted app ${fixture.project.name}/${app.name}, its containers and its checkout.`);
+    }, 120_000);
   },
 );

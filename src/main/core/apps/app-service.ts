@@ -487,10 +487,11 @@ export class AppService {
 
   /** A compose app's services go with `compose down` (its volumes too when asked); nothing is deleted if that fails. */
   private async composeDown(app: AppRecord, appPath: string, serverName: string, removeVolumes: boolean) {
-    const connection = this.deps.pool.connection;
-    if (!connection) throw new MistError('internal', 'Compose apps need the SSH connection pool.');
+    const { pool } = this.deps;
+    if (!pool.connection) throw new MistError('internal', 'Compose apps need the SSH connection pool.');
     try {
-      const done = await composeDown(connection(app.serverId), this.deps.pool.docker(app.serverId), app, {
+      // called on the pool: ConnectionPool's methods need their `this`
+      const done = await composeDown(pool.connection(app.serverId), pool.docker(app.serverId), app, {
         removeVolumes,
       });
       return `${removeVolumes ? ' and volumes' : ''}${done.note ? ` (${done.note})` : ''}`;
