@@ -48,6 +48,27 @@ describeIntegration(
       expect(domains).toEqual([expect.objectContaining({ host: `dom-${suffix}-web.apps.example.test`, auto: true })]);
     });
 
+    it('a compose app gets its automatic domain when it first makes a service public', async () => {
+      const stack = await core.handlers['apps.create']({
+        projectId: fixture.project.id,
+        name: 'stack',
+        type: 'compose',
+        gitUrl: fixture.repo.url,
+      } as never);
+      expect(await core.handlers['domains.list']({ appId: stack.id })).toEqual([]);
+      await core.handlers['apps.update']({ id: stack.id, publicService: 'web', publicPort: 8080 });
+      expect(await core.handlers['domains.list']({ appId: stack.id })).toEqual([
+        expect.objectContaining({ host: `dom-${suffix}-stack.apps.example.test`, auto: true }),
+      ]);
+      // making another service public keeps the domain, and adds none
+      await core.handlers['apps.update']({ id: stack.id, publicService: null });
+      await core.handlers['apps.update']({ id: stack.id, publicService: 'api', publicPort: 3000 });
+      expect((await core.handlers['domains.list']({ appId: stack.id })).map((d) => d.host)).toEqual([
+        `dom-${suffix}-stack.apps.example.test`,
+      ]);
+      await core.handlers['apps.delete']({ appId: stack.id, removeVolume: false });
+    });
+
     it('a deployed web app with domains carries exactly the Traefik labels and publishes no host port', async () => {
       await core.handlers['domains.add']({ appId: app.id, host: 'Shop.Example.test' });
       const done = await waitForDeployment(

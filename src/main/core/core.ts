@@ -198,10 +198,14 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
       domainModule.domains.assignAutoDomain(app.id);
       return app;
     },
-    // the watcher follows changes to auto-deploy (and forgets deleted apps)
+    // the watcher follows changes to auto-deploy (and forgets deleted apps); a compose app that
+    // makes a service public for the first time gets its automatic domain, as a new web app does
     'apps.update': async (input: Parameters<(typeof apps.handlers)['apps.update']>[0]) => {
+      const wasPublic = Boolean(apps.apps.get(input.id).compose?.publicService);
       const app = await apps.handlers['apps.update'](input);
       if (options.watchBranches) autoDeploy.refresh(app.id);
+      if (app.type === 'compose' && app.compose?.publicService && !wasPublic)
+        domainModule.domains.assignAutoDomain(app.id);
       return app;
     },
     'apps.delete': async (input: Parameters<(typeof apps.handlers)['apps.delete']>[0]) => {

@@ -53,13 +53,15 @@ export class DomainService {
   }
 
   /**
-   * A new web app on a server with a wildcard domain gets `{project}-{app}.{wildcard}`. Does nothing
-   * for services, without a wildcard, or when that host is taken (it says so in the audit log).
+   * On a server with a wildcard domain, a new web app gets `{project}-{app}.{wildcard}`, and so does
+   * a compose app when it first makes a service public with no domain of its own yet. Does nothing
+   * for other apps, without a wildcard, or when that host is taken.
    */
   assignAutoDomain(appId: string): DomainDto | null {
     const app = this.deps.apps.record(appId);
     const wildcard = this.deps.servers.findById(app.serverId)?.wildcardDomain;
-    if (app.type !== 'web' || !wildcard) return null;
+    const isPublic = app.type === 'web' || (app.type === 'compose' && Boolean(app.compose?.publicService));
+    if (!isPublic || !wildcard || this.hosts(appId).length > 0) return null;
     const check = normalizeDomain(autoDomain(app.projectName, app.name, wildcard));
     if (!check.ok || this.deps.domains.findByHost(check.ascii)) return null;
     this.deps.domains.insert({ appId, host: check.ascii, displayHost: check.unicode, auto: true });
