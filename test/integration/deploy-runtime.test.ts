@@ -51,7 +51,8 @@ describeIntegration(
       expect(usage.containers).toHaveLength(1);
       const [sample] = usage.containers;
       expect(sample).toMatchObject({ containerId: (await container.inspect()).Id, service: null });
-      expect(sample!.cpuPercent).toBeGreaterThan(20); // a shell loop keeps about a core busy
+      // a shell loop keeps a core busy when it has one; other tests share the machine, so only "clearly not idle"
+      expect(sample!.cpuPercent).toBeGreaterThan(5);
       expect(sample!.memoryBytes).toBeGreaterThan(100_000);
       expect(sample!.memoryLimitBytes).toBeGreaterThan(sample!.memoryBytes);
       expect(Date.now() - Date.parse(sample!.at)).toBeLessThan(60_000);
