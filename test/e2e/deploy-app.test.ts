@@ -272,6 +272,7 @@ describeIntegration(
         await page.getByRole('tab', { name: 'Overview' }).click();
         await statusIs(page, 'Running');
         expect(await page.getByTestId('container-state').textContent()).toBe('running');
+        expect(await page.getByTestId('restart-count').textContent()).toBe('none');
         await page.getByText(`app-${appId}:${port}`, { exact: true }).waitFor();
         const sidebarApp = page.getByRole('navigation', { name: 'Servers' }).getByRole('button', { name: /^web\b/ });
         await sidebarApp.getByRole('img', { name: 'Running' }).waitFor();

@@ -96,6 +96,21 @@ describeIntegration(
       }
     });
 
+    it('counts how often Docker restarted the container under its restart policy', async () => {
+      const name = `app-${app.id}`;
+      const before = (await core.handlers['apps.status']({ appId: app.id })).restartCount;
+      expect(before).toBe((await local.getContainer(name).inspect()).RestartCount);
+      // the app's process dies (killed from the host, as a crash would end it, not by Docker): its
+      // restart policy (unless-stopped) has Docker start it again
+      process.kill((await local.getContainer(name).inspect()).State.Pid, 'SIGKILL');
+      await until(
+        async () => ((await core.handlers['apps.status']({ appId: app.id })).restartCount ?? 0) > before!,
+        'a restart counted',
+        20_000,
+      );
+      await until(async () => (await core.handlers['apps.status']({ appId: app.id })).status === 'running', 'running');
+    });
+
     it('follows an app created after the status stream began', async () => {
       const { received, sink } = collectingSink<AppStatusDto>();
       const stop = core.handlers['apps.statusWatch']({}, sink);

@@ -144,6 +144,11 @@ export interface AppStatusDto {
   containerState: string | null;
   startedAt: string | null;
   exitCode: number | null;
+  /**
+   * Web, service and database apps: how often Docker restarted the container under its restart
+   * policy since it was created (a crash loop shows here). Absent when there is no container.
+   */
+  restartCount?: number;
   /** Compose apps: one row per service, by name. */
   services?: ComposeServiceStatusDto[];
   /** Compose apps: e.g. `2/3 running`. */

@@ -48,6 +48,7 @@ export class AppRuntime {
         containerState: state.Status,
         startedAt: state.StartedAt ?? null,
         exitCode: state.Running ? null : state.ExitCode,
+        restartCount: info.RestartCount ?? 0,
       };
     } catch (error) {
       if ((error as { statusCode?: number }).statusCode !== 404) throw error;

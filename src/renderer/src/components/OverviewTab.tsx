@@ -12,6 +12,12 @@ import { DatabaseConnection } from './DatabaseConnection';
 import { ErrorNotice } from './ErrorNotice';
 import { UsagePanel } from './UsagePanel';
 
+/** Docker's restarts of the container under its restart policy (a crash loop shows here). */
+function restartsLabel(count: number): string {
+  if (count === 0) return 'none';
+  return `${count} ${count === 1 ? 'time' : 'times'}, by its restart policy (see Logs for why)`;
+}
+
 /** Status with container facts, the internal address, Start / Stop / Restart and the active deployment. */
 export function OverviewTab({ app }: { app: AppDto }) {
   const { status, error } = useAppStatus(app.id);
@@ -41,6 +47,14 @@ export function OverviewTab({ app }: { app: AppDto }) {
           </dd>
           <dt>Exit code</dt>
           <dd data-testid="exit-code">{status?.exitCode ?? '—'}</dd>
+          {status?.restartCount !== undefined && (
+            <>
+              <dt>Restarts</dt>
+              <dd data-testid="restart-count" className={status.restartCount > 0 ? 'warning-text' : undefined}>
+                {restartsLabel(status.restartCount)}
+              </dd>
+            </>
+          )}
         </dl>
       </section>
 
