@@ -71,6 +71,20 @@ describeIntegration(
       expect(log).toContain('Restarted the previous container');
     }, 60_000);
 
+    it('a port nothing listens on: the check says there was no connection, and the app serves on', async () => {
+      const wrongPort = port + 1;
+      await core.handlers['apps.update']({ id: app.id, healthCheckPath: '/index.html', port: wrongPort });
+      const failed = await deploy();
+      expect(failed.status).toBe('failed');
+      expect(failed.error).toMatch(
+        new RegExp(
+          `^Health check failed: GET /index\\.html on port ${wrongPort} got no 2xx or 3xx answer within 5 s \\(last: no connection to port ${wrongPort} \\(.+\\)\\)\\. `,
+        ),
+      );
+      expect((await httpGet(port, '/')).body).toContain('mist-fixture-app version');
+      await core.handlers['apps.update']({ id: app.id, port });
+    }, 60_000);
+
     it('a path is checked as typed; null turns the check off', async () => {
       const spaced = await rejection(() =>
         core.handlers['apps.update']({ id: app.id, healthCheckPath: '/with space' }),
