@@ -7,9 +7,9 @@ import { execChecked, type ExecOptions, type ExecResult } from '../ssh/remote-ex
 import type { ServerConnection } from '../ssh/server-connection';
 import { MISSING_FILE_EXIT, composeErrorLines, detectCompose, notExported, runCompose } from './compose-cli';
 import { resolvedServices, type ResolvedService } from './compose-config';
-import { composeImageIds, removeReplacedImages } from './compose-images';
+import { imageIdsOf, removeReplacedImages } from './compose-images';
 import { composeOverride, composeProject, overridePath } from './compose-override';
-import { listComposeServices, summarizeServices } from './compose-status';
+import { listComposeContainers, servicesOf, summarizeServices } from './compose-status';
 
 /** `compose config` only reads files (v1 is a Python program: about a second to start on a slow server). */
 const CONFIG_TIMEOUT_MS = 60_000;
@@ -48,7 +48,7 @@ export async function runComposePipeline(ctx: PipelineContext): Promise<Pipeline
 
   const services = await readServices(ctx, compose, files.relative, commit.hash);
   const override = await writeOverride(ctx, dir, services, files.relative);
-  const imagesBefore = await composeImageIds(ctx.docker, app.id);
+  const imagesBefore = imageIdsOf(await listComposeContainers(ctx.docker, app.id));
   ctx.log('system', `Running ${cli === 'v2' ? 'docker compose' : 'docker-compose'} up for ${app.compose.file}…`);
   const result = await compose(
     [...(override ? ['-f', override] : []), 'up', '-d', '--build', '--remove-orphans'],
@@ -61,12 +61,14 @@ export async function runComposePipeline(ctx: PipelineContext): Promise<Pipeline
       `compose up failed (exit ${result.exitCode ?? result.signal}): ${composeErrorLines(result.stderr || result.stdout)}`,
     );
   }
-  const removed = await removeReplacedImages(ctx.docker, app.id, imagesBefore).catch(() => []);
+  // one listing after `up` serves both the images to remove and the summary
+  const containers = await listComposeContainers(ctx.docker, app.id);
+  const removed = await removeReplacedImages(ctx.docker, imagesBefore, imageIdsOf(containers)).catch(() => []);
   if (removed.length) {
     const ids = removed.map((id) => id.replace(/^sha256:/, '').slice(0, 12)).join(', ');
     ctx.log('system', `Removed ${removed.length === 1 ? 'the image' : 'the images'} the rebuild replaced: ${ids}.`);
   }
-  const summary = summarizeServices(await listComposeServices(ctx.docker, app.id));
+  const summary = summarizeServices(servicesOf(containers));
   ctx.log(
     'system',
     `Services: ${summary.summary} (${summary.services.map((s) => `${s.service} ${s.state}`).join(', ')}).`,

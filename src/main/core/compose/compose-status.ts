@@ -15,8 +15,9 @@ export async function listComposeContainers(docker: Dockerode, appId: string): P
   return containers.filter((c) => c.Labels?.[ONEOFF_LABEL]?.toLowerCase() !== 'true');
 }
 
-export async function listComposeServices(docker: Dockerode, appId: string): Promise<ComposeServiceStatusDto[]> {
-  return servicesOf(await listComposeContainers(docker, appId));
+/** The compose service a container runs, from compose's label (null for any other container). */
+export function composeServiceOf(container: Pick<Dockerode.ContainerInfo, 'Labels'>): string | null {
+  return container.Labels?.[SERVICE_LABEL] || null;
 }
 
 /**
@@ -26,7 +27,7 @@ export async function listComposeServices(docker: Dockerode, appId: string): Pro
 export function servicesOf(containers: readonly Dockerode.ContainerInfo[]): ComposeServiceStatusDto[] {
   const byService = new Map<string, Dockerode.ContainerInfo>();
   for (const container of containers) {
-    const service = container.Labels?.[SERVICE_LABEL];
+    const service = composeServiceOf(container);
     if (!service) continue;
     const held = byService.get(service);
     if (!held || (held.State !== 'running' && container.State === 'running')) byService.set(service, container);

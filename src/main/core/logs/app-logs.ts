@@ -1,7 +1,7 @@
 import type Dockerode from 'dockerode';
 import type { AppDto, ContainerLogLineDto } from '../../../shared/dto/app';
 import { MistError } from '../../../shared/errors';
-import { listComposeContainers } from '../compose/compose-status';
+import { composeServiceOf, listComposeContainers } from '../compose/compose-status';
 import { containerName } from '../deploy/container-replace';
 import {
   abortableDelay,
@@ -159,7 +159,7 @@ async function composeSources(
   return (await listComposeContainers(docker, appId))
     .map((c) => ({
       name: c.Names[0]?.replace(/^\//, '') ?? c.Id,
-      service: c.Labels['com.docker.compose.service'] ?? '?',
+      service: composeServiceOf(c) ?? '?',
       running: c.State === 'running',
     }))
     .filter((c) => !skipReplaced || c.running || !COMPOSE_REPLACED_NAME.test(c.name))

@@ -1,10 +1,8 @@
 import type Dockerode from 'dockerode';
 import type { AppDto, AppUsageDto } from '../../../shared/dto/app';
-import { listComposeContainers } from '../compose/compose-status';
+import { composeServiceOf, listComposeContainers } from '../compose/compose-status';
 import { containerName } from '../deploy/container-replace';
 import { readContainerUsage } from './container-usage';
-
-const SERVICE_LABEL = 'com.docker.compose.service';
 
 /**
  * What the app's running containers use now (a compose app: each running service container), one
@@ -26,7 +24,7 @@ async function runningContainers(
   if (app.type === 'compose') {
     return (await listComposeContainers(docker, app.id))
       .filter((container) => container.State === 'running')
-      .map((container) => ({ id: container.Id, service: container.Labels?.[SERVICE_LABEL] ?? null }));
+      .map((container) => ({ id: container.Id, service: composeServiceOf(container) }));
   }
   try {
     const info = await docker.getContainer(containerName(app.id)).inspect();

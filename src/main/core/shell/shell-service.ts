@@ -3,7 +3,7 @@ import type Dockerode from 'dockerode';
 import type { AppDto } from '../../../shared/dto/app';
 import type { ShellEventDto } from '../../../shared/dto/shell';
 import { MistError } from '../../../shared/errors';
-import { listComposeContainers } from '../compose/compose-status';
+import { composeServiceOf, listComposeContainers } from '../compose/compose-status';
 import { containerName } from '../deploy/container-replace';
 import { openContainerShell, type ContainerShell, type TerminalSize } from './container-shell';
 
@@ -139,7 +139,7 @@ async function findContainer(
   const containers = (await listComposeContainers(docker, app.id)).map((c) => ({
     id: c.Id,
     name: (c.Names[0] ?? c.Id).replace(/^\//, ''),
-    service: c.Labels['com.docker.compose.service'] ?? '?',
+    service: composeServiceOf(c) ?? '?',
     running: c.State === 'running',
   }));
   const services = [...new Set(containers.map((c) => c.service))].sort();
