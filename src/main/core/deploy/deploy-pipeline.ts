@@ -166,12 +166,21 @@ export async function runImagePipeline(ctx: PipelineContext): Promise<PipelineRe
   await (await build).run(commit.hash);
 
   ctx.enterStage('deploy');
+  const containerId = await runImage(ctx, commit.hash, image);
+  return { containerId, commit, image, pruneRepository: image.slice(0, image.lastIndexOf(':')) };
+}
+
+/**
+ * Replaces the app's container with one of `image` (built from `commit`) and the deployment's
+ * variables and domains, checked as the app says (health-check.ts). A deploy and a rollback end here.
+ */
+export async function runImage(ctx: PipelineContext, commit: string, image: string): Promise<string> {
   if (ctx.signal.aborted) throw new MistError('cancelled', 'The deployment was cancelled.');
   const { containerId } = await replaceContainer(
     ctx.docker,
-    containerSpecFor(app, {
+    containerSpecFor(ctx.app, {
       deploymentId: ctx.deploymentId,
-      commit: commit.hash,
+      commit,
       image,
       env: ctx.runtimeEnv,
       domains: ctx.domains,
@@ -179,7 +188,7 @@ export async function runImagePipeline(ctx: PipelineContext): Promise<PipelineRe
     (line) => ctx.log('system', line),
     healthCheckFor(ctx),
   );
-  return { containerId, commit, image, pruneRepository: image.slice(0, image.lastIndexOf(':')) };
+  return containerId;
 }
 
 /**

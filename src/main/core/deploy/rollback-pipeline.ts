@@ -1,7 +1,5 @@
 import { MistError } from '../../../shared/errors';
-import { replaceContainer } from './container-replace';
-import { containerSpecFor, type PipelineContext, type PipelineResult } from './deploy-pipeline';
-import { healthCheckFor } from './health-check';
+import { runImage, type PipelineContext, type PipelineResult } from './deploy-pipeline';
 import { IMAGES_KEPT_PER_APP } from './image-pruning';
 import type { CommitInfo } from './remote-git';
 
@@ -19,7 +17,7 @@ export interface RollbackTarget {
  * one keeps serving if the old image does not start.
  */
 export async function runRollbackPipeline(ctx: PipelineContext, target: RollbackTarget): Promise<PipelineResult> {
-  const { app, docker } = ctx;
+  const { docker } = ctx;
   ctx.recordCommit(target.commit, target.image);
   ctx.enterStage('deploy');
   ctx.log(
@@ -36,19 +34,7 @@ export async function runRollbackPipeline(ctx: PipelineContext, target: Rollback
         `an app's newest ${IMAGES_KEPT_PER_APP} images. Deploy commit ${target.commit.hash.slice(0, 12)} instead (it builds again).`,
     );
   }
-  if (ctx.signal.aborted) throw new MistError('cancelled', 'The deployment was cancelled.');
-  const { containerId } = await replaceContainer(
-    docker,
-    containerSpecFor(app, {
-      deploymentId: ctx.deploymentId,
-      commit: target.commit.hash,
-      image: target.image,
-      env: ctx.runtimeEnv,
-      domains: ctx.domains,
-    }),
-    (line) => ctx.log('system', line),
-    healthCheckFor(ctx),
-  );
+  const containerId = await runImage(ctx, target.commit.hash, target.image);
   // no pruning: the newer images stay, for rolling forward again
   return { containerId, commit: target.commit, image: target.image, pruneRepository: null };
 }
