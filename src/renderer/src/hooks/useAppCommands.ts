@@ -6,6 +6,7 @@ import { api, queryKeys } from '../api';
 import { domainUrl, isDeployable, type PaletteActionKind } from '../lib/palette-items';
 import { appRoute } from '../lib/route';
 import { useRecordAppStatus } from './useAppStatuses';
+import { showStartedDeployment } from './useDeployments';
 import { navigate } from './useHashRoute';
 
 /** What the last keyboard command said: shown in a live region until the next one. */
@@ -51,9 +52,7 @@ export function useAppCommands(): {
           }
           setNotice({ text: `Starting a deploy of ${app.name}…`, tone: 'info' });
           api.call('deploy.start', { appId: app.id }).then((deployment) => {
-            queryClient.setQueryData(queryKeys.deployment(deployment.id), deployment);
-            void queryClient.invalidateQueries({ queryKey: queryKeys.deployments(app.id) });
-            navigate(appRoute(app.id, 'deployments', deployment.id));
+            void showStartedDeployment(queryClient, deployment);
             setNotice({ text: `Deployment #${deployment.number} of ${app.name} started.`, tone: 'ok' });
           }, fail);
           return;
@@ -68,9 +67,7 @@ export function useAppCommands(): {
                 return;
               }
               return api.call('deploy.rollback', { deploymentId: target.id }).then((deployment) => {
-                queryClient.setQueryData(queryKeys.deployment(deployment.id), deployment);
-                void queryClient.invalidateQueries({ queryKey: queryKeys.deployments(app.id) });
-                navigate(appRoute(app.id, 'deployments', deployment.id));
+                void showStartedDeployment(queryClient, deployment);
                 setNotice({
                   text: `Deployment #${deployment.number} of ${app.name} rolls back to #${target.number}.`,
                   tone: 'ok',

@@ -5,6 +5,7 @@ import type { MistErrorShape } from '../../../shared/errors';
 import { api, queryKeys } from '../api';
 import { isFinished } from '../lib/deploy-stages';
 import { mergeLogLines } from '../lib/log-lines';
+import { appRoute } from '../lib/route';
 import { navigate } from './useHashRoute';
 
 const QUEUE_REFRESH_MS = 2_000;
@@ -29,17 +30,20 @@ export async function afterDeployment(queryClient: QueryClient, appId: string): 
   ]);
 }
 
+/** A deployment just started (a deploy or a rollback): cached, its live view opened, the history refreshed. */
+export async function showStartedDeployment(queryClient: QueryClient, deployment: DeploymentDto): Promise<void> {
+  queryClient.setQueryData(queryKeys.deployment(deployment.id), deployment);
+  navigate(appRoute(deployment.appId, 'deployments', deployment.id));
+  await queryClient.invalidateQueries({ queryKey: queryKeys.deployments(deployment.appId) });
+}
+
 /** Starts a deploy and opens its live view. */
 export function useStartDeploy(appId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     /** The branch head, or a tag or commit (`ref`). */
     mutationFn: (ref?: string) => api.call('deploy.start', { appId, ...(ref ? { ref } : {}) }),
-    onSuccess: async (deployment) => {
-      queryClient.setQueryData(queryKeys.deployment(deployment.id), deployment);
-      navigate({ page: 'app', appId, tab: 'deployments', deploymentId: deployment.id });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.deployments(appId) });
-    },
+    onSuccess: (deployment) => showStartedDeployment(queryClient, deployment),
   });
 }
 
@@ -48,11 +52,7 @@ export function useRollback(target: DeploymentDto) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.call('deploy.rollback', { deploymentId: target.id }),
-    onSuccess: async (deployment) => {
-      queryClient.setQueryData(queryKeys.deployment(deployment.id), deployment);
-      navigate({ page: 'app', appId: target.appId, tab: 'deployments', deploymentId: deployment.id });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.deployments(target.appId) });
-    },
+    onSuccess: (deployment) => showStartedDeployment(queryClient, deployment),
   });
 }
 
