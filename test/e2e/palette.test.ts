@@ -192,6 +192,12 @@ describeIntegration(
         await page.getByRole('tab', { name: 'Logs', selected: true }).waitFor();
         await page.keyboard.press('s');
         await page.getByRole('tab', { name: 'Shell', selected: true }).waitFor();
+        // once its session starts the shell takes the keyboard (a letter is typed into it); Shift+Tab
+        // leaves it, and the single keys work again. Waited for, so the 'o' never races the session.
+        await expect
+          .poll(() => page.getByTestId('shell-status').textContent(), { timeout: 20_000 })
+          .toMatch(/^Shell in /);
+        await page.keyboard.press('Shift+Tab');
         await page.keyboard.press('o');
         await page.getByRole('tab', { name: 'Overview', selected: true }).waitFor();
 
