@@ -112,6 +112,9 @@ export const apiDefinition = {
   'apps.update': call<AppDto>()(updateAppInputSchema),
   'apps.delete': call<{ removed: true }>()(deleteAppInputSchema),
   'apps.setGitToken': call<AppDto>()(setGitTokenInputSchema),
+  /** Makes a new deploy key for the app (replacing its old one); answers with the public key in `deployKey`. */
+  'apps.generateDeployKey': call<AppDto>()(appIdInputSchema),
+  'apps.removeDeployKey': call<AppDto>()(appIdInputSchema),
   'apps.control': call<AppStatusDto>()(appControlInputSchema),
   'apps.status': call<AppStatusDto>()(appIdInputSchema),
   /** CPU, memory and network of the app's running containers now (one Docker stats sample each). */

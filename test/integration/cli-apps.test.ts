@@ -126,6 +126,7 @@ describeIntegration('mist CLI: projects, apps, env and deploy', ['sshd', 'docker
         'cpuLimit',
         'createdAt',
         'database',
+        'deployKey',
         'description',
         'dockerfilePath',
         'gitUrl',
@@ -162,6 +163,24 @@ describeIntegration('mist CLI: projects, apps, env and deploy', ['sshd', 'docker
     });
     const list = await json<AppDto[]>(['app', 'list', project, '--json']);
     expect(list.map((a) => a.name)).toEqual(['web']);
+  });
+
+  it('app deploy-key: --generate prints the public key line first, show repeats it, --remove clears it', async () => {
+    expect((await ok(['app', 'deploy-key', ref])).stdout).toBe(
+      `${ref} has no deploy key. Make one with: mist app deploy-key ${ref} --generate\n`,
+    );
+    const made = await ok(['app', 'deploy-key', ref, '--generate']);
+    const [line, , summary] = made.stdout.split('\n');
+    expect(line).toMatch(/^ssh-ed25519 AAAA\S+ mist-desktop web \(/);
+    expect(made.stdout).not.toContain('PRIVATE KEY');
+    const key = await json<{ publicKey: string; fingerprint: string }>(['app', 'deploy-key', ref, '--json']);
+    expect(key.publicKey).toBe(line);
+    expect(summary).toBe(`New deploy key of ${ref}: ${key.fingerprint}`);
+    expect((await ok(['app', 'show', ref])).stdout).toContain(`deploy key   ${key.fingerprint}\n`);
+    const both = await mist(['app', 'deploy-key', ref, '--generate', '--remove']);
+    expect(both).toMatchObject({ code: 2, stdout: '' });
+    expect(await json(['app', 'deploy-key', ref, '--remove', '--json'])).toBeNull();
+    expect((await ok(['app', 'show', ref])).stdout).toContain('deploy key   none\n');
   });
 
   it('env set (plain, and a secret from stdin) / list masks the secret / import reports a bad line', async () => {

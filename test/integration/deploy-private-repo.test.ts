@@ -13,7 +13,10 @@ import { startTestSshd, type TestSshd } from '../fixtures/sshd';
 import { makeTempDir, type TempDir } from '../fixtures/temp-home';
 import { waitForDeployment } from '../support/deploy-helpers';
 import { serverInput } from '../support/server-input';
-import { createTestCore, type TestCore } from '../support/test-core';
+import { createTestCore, TEST_KEYCHAIN_SERVICE, type TestCore } from '../support/test-core';
+import { deployKeyRef } from '../../src/main/core/apps/deploy-keys';
+import { databasePath } from '../../src/main/core/paths';
+import { KeychainSecretStore } from '../../src/main/core/secrets/secret-store';
 
 const local = new Dockerode({ socketPath: '/var/run/docker.sock' });
 const MIST_SSH_DIR = '/home/mist/.ssh';
@@ -23,7 +26,7 @@ const MIST_SSH_DIR = '/home/mist/.ssh';
  * forwarded for the git command only (opt-in per server). No key is ever written on the server.
  */
 describeIntegration(
-  'deploy from a private repository through the forwarded ssh-agent',
+  'deploy from a private repository over ssh: the forwarded ssh-agent, or the app’s deploy key',
   ['sshd', 'docker', 'keychain', 'root'],
   () => {
     let sshd: TestSshd;
@@ -34,6 +37,7 @@ describeIntegration(
     let server: ServerDto;
     let app: AppDto;
     let knownHostsBefore: string | null;
+    let home: TempDir;
     const savedAuthSock = process.env.SSH_AUTH_SOCK;
 
     beforeAll(async () => {
@@ -51,7 +55,8 @@ describeIntegration(
       knownHostsBefore = existsSync(knownHosts) ? readFileSync(knownHosts, 'utf8') : null;
       writeFileSync(knownHosts, `${knownHostsBefore ?? ''}[127.0.0.1]:${sshd.port} ${sshd.hostPublicKeyLine}\n`);
 
-      core = await createTestCore();
+      home = makeTempDir('mist-private-home-');
+      core = await createTestCore({ home: home.path });
       server = await core.servers.add(serverInput(sshd)); // forwardAgent off
       const project = await core.handlers['projects.create']({
         name: `priv-${Date.now().toString(36)}`,
@@ -85,6 +90,7 @@ describeIntegration(
       if (knownHostsBefore === null) rmSync(knownHosts, { force: true });
       else writeFileSync(knownHosts, knownHostsBefore);
       agentDir?.cleanup();
+      home?.cleanup();
       await Promise.all([sshd?.stop(), repo?.remove()]);
     });
 
@@ -109,6 +115,49 @@ describeIntegration(
       expect(readdirSync(MIST_SSH_DIR).sort()).toEqual(['known_hosts']);
       const checkout = `/var/lib/mist/projects/${app.projectId}/apps/private/.git/config`;
       expect(readFileSync(checkout, 'utf8')).not.toMatch(/PRIVATE KEY|IdentityFile/);
+    });
+
+    it('with a deploy key, git gets that key alone, through an agent answered by Mist Desktop: no key on the server, none in the database', async () => {
+      await core.servers.update({ id: server.id, forwardAgent: false });
+      delete process.env.SSH_AUTH_SOCK; // no user agent anywhere: the deploy key is all git can have
+      const keyed = await core.handlers['apps.generateDeployKey']({ appId: app.id });
+      const deployKey = keyed.deployKey!;
+      expect(deployKey.publicKey).toMatch(/^ssh-ed25519 AAAA\S+ mist-desktop private \(/);
+      expect(deployKey.fingerprint).toMatch(/^SHA256:[A-Za-z0-9+/]{43}$/);
+      const secrets = new KeychainSecretStore(TEST_KEYCHAIN_SERVICE);
+      const privateKey = await secrets.get(deployKeyRef(app.id));
+      expect(privateKey).toMatch(/^-----BEGIN OPENSSH PRIVATE KEY-----/);
+
+      // not yet added to the repository: the error names the key and what to do
+      const refused = await waitForDeployment(
+        core,
+        (await core.handlers['deploy.start']({ appId: app.id, trigger: 'manual' })).id,
+      );
+      expect(refused.status).toBe('failed');
+      expect(refused.error).toContain(`did not accept this app's deploy key (${deployKey.fingerprint})`);
+
+      // the git host (this sshd, as user mist) now accepts the deploy key
+      sshd.authorizeKey('mist', deployKey.publicKey);
+      const done = await waitForDeployment(
+        core,
+        (await core.handlers['deploy.start']({ appId: app.id, trigger: 'manual' })).id,
+      );
+      const log = (await core.handlers['deployments.log']({ deploymentId: done.id })).map((l) => l.text).join('\n');
+      expect(done.status, log).toBe('success');
+      expect(log).toContain(`git uses the app's deploy key ${deployKey.fingerprint}.`);
+      expect(log).not.toContain('PRIVATE KEY');
+      // git logged in to the git host (this sshd) with the deploy key
+      const accepted = sshd.readLog().match(/Accepted publickey for mist .*/g) ?? [];
+      expect(accepted.filter((line) => line.includes(deployKey.fingerprint)).length).toBeGreaterThan(0);
+      expect(readdirSync(MIST_SSH_DIR).sort()).toEqual(['known_hosts']);
+      const body = privateKey!.split('\n')[1]!;
+      expect(readFileSync(databasePath(home.path)).includes(body)).toBe(false);
+
+      const removed = await core.handlers['apps.removeDeployKey']({ appId: app.id });
+      expect(removed.deployKey).toBeNull();
+      expect(await secrets.get(deployKeyRef(app.id))).toBeNull();
+      const audit = (await core.handlers['audit.list']({ appId: app.id, limit: 200 })).map((entry) => entry.action);
+      expect(audit).toEqual(expect.arrayContaining(['app.deploy-key.generate', 'app.deploy-key.remove']));
     });
   },
 );

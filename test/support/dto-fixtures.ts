@@ -55,6 +55,7 @@ export function appDto(overrides: Partial<AppDto> = {}): AppDto {
     port,
     gitUrl: 'https://github.com/me/shop.git',
     hasGitToken: false,
+    deployKey: null,
     branch: 'main',
     dockerfilePath: './Dockerfile',
     rootDir: '/',

@@ -95,6 +95,7 @@ export function formatAppDetails(ref: string, app: AppDto, now: number): string 
     ['internal', `${app.internalAddress} (for other apps on the server)`],
     ['repository', app.gitUrl ?? '- (set one with --git)'],
     ['git token', formatGitToken(app.hasGitToken)],
+    ['deploy key', app.deployKey ? app.deployKey.fingerprint : 'none'],
     ['branch', app.branch],
     ['dockerfile', app.dockerfilePath],
     ['root', app.rootDir],

@@ -24,6 +24,7 @@ Usage:
   mist app set PROJECT/APP [--cpu X|none] [--memory MB|none] [--restart POLICY] [--port N] [options]
   mist app set PROJECT/APP --auto-deploy on|off [--watch-interval SECONDS]
   mist app show PROJECT/APP [--json]
+  mist app deploy-key PROJECT/APP [--generate | --remove] [--json]
   mist app list [PROJECT] [--json]
   mist app delete PROJECT/APP [--remove-volume]
   mist db url PROJECT/DB [--reveal] [--json]
@@ -205,6 +206,9 @@ Commands:
   create PROJECT/APP --type TYPE          create an app (web, service, database or compose)
   set PROJECT/APP [options]               change an app's settings (applied on the next deploy)
   show PROJECT/APP                        show an app's settings
+  deploy-key PROJECT/APP                  show, make or remove the app's deploy key (an ssh key
+                                          for a private repository; the private half stays in
+                                          your keychain)
   list [PROJECT]                          list apps, all or one project's
   delete PROJECT/APP                      delete an app and its container (a database's data
                                           volume is kept unless --remove-volume)
@@ -233,6 +237,25 @@ Example:
   mist app create shop/web --type web --git git@github.com:me/shop.git --branch main --port 8080
   mist app create shop/db --type database --template postgres --version 17
   mist app create shop/stack --type compose --git me/stack --compose-file deploy/compose.yml
+`;
+
+export const APP_DEPLOY_KEY_HELP = `Usage: mist app deploy-key PROJECT/APP [--generate | --remove] [--json]
+
+Shows the app's deploy key: its public key, to add to the repository's deploy keys (GitHub,
+GitLab, Gitea; read access is enough). Deploys of an ssh repository URL (git@host:owner/repo.git)
+then let git on the server use that key alone, through an agent answered by Mist Desktop over the
+deploy's own SSH connection: the private key stays in your OS keychain and is never written on
+the server.
+
+Options:
+  --generate   make a new key (replacing the old one, which then stops working)
+  --remove     remove the key (from the app and the keychain)
+  --json       print the key as JSON ({ publicKey, fingerprint }, or null)
+  -h, --help   show this help
+
+Example:
+  mist app deploy-key shop/web --generate
+  mist app deploy-key shop/web | head -n 1      # the public key line alone
 `;
 
 export const APP_SET_HELP = `Usage: mist app set PROJECT/APP [options]
@@ -492,6 +515,7 @@ export const HELP_BY_COMMAND: Record<string, string> = {
   deployments: DEPLOYMENTS_HELP,
   rollback: ROLLBACK_HELP,
   usage: USAGE_HELP,
+  'app deploy-key': APP_DEPLOY_KEY_HELP,
   logs: LOGS_HELP,
   'logs build': LOGS_HELP,
   start: CONTROL_HELP('start'),

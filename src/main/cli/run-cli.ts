@@ -6,6 +6,7 @@ import { appCreate } from './commands/app-create';
 import { appDelete } from './commands/app-delete';
 import { appList } from './commands/app-list';
 import { appSet } from './commands/app-set';
+import { appDeployKey } from './commands/app-deploy-key';
 import { appShow } from './commands/app-show';
 import { dbUrl } from './commands/db-url';
 import { deploy } from './commands/deploy';
@@ -42,7 +43,14 @@ export type { CliIo } from './io';
 const GROUPS: Record<string, Record<string, Command>> = {
   server: { add: serverAdd, list: serverList, check: serverCheck, prepare: serverPrepare, remove: serverRemove },
   project: { create: projectCreate, list: projectList },
-  app: { create: appCreate, set: appSet, show: appShow, list: appList, delete: appDelete },
+  app: {
+    create: appCreate,
+    set: appSet,
+    show: appShow,
+    list: appList,
+    delete: appDelete,
+    'deploy-key': appDeployKey,
+  },
   domain: { add: domainAdd, remove: domainRemove, apply: domainApply, list: domainList },
   env: { set: envSet, import: envImport, list: envList, unset: envUnset },
   logs: { build: logsBuild },

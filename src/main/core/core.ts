@@ -15,7 +15,9 @@ import { createAppModule, type AppModule } from './apps/app-module';
 import { createAutoDeploy } from './autodeploy/auto-deploy-module';
 import type { AutoDeployWatcher } from './autodeploy/auto-deploy-watcher';
 import { databaseHandlers } from './databases/database-handlers';
+import { DeployKeys } from './apps/deploy-keys';
 import { GitTokens } from './apps/git-tokens';
+import { gitAccessFor } from './deploy/git-access';
 import { AuditLog } from './audit/audit-log';
 import { AppsRepo } from './store/apps-repo';
 import { AuditRepo } from './store/audit-repo';
@@ -125,6 +127,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     beforeAppDelete: async (app) => {
       deploys.cancelAllFor(app.id);
       await gitTokens.forget(app.id);
+      await deployKeys.forget(app.id);
     },
   });
   const gitTokens = new GitTokens({
@@ -133,6 +136,13 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     audit: apps.audit,
     getApp: (appId) => apps.apps.get(appId),
   });
+  const deployKeys = new DeployKeys({
+    apps: new AppsRepo(db),
+    secrets,
+    audit: apps.audit,
+    getApp: (appId) => apps.apps.get(appId),
+  });
+  const gitAccess = gitAccessFor({ pool, servers: repo, deployKeys });
   const github = new GitHubAccount({
     secrets,
     audit: apps.audit,
@@ -156,6 +166,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     audit: apps.audit,
     domains: domainHosts,
     gitToken: gitTokenFor,
+    gitAccess,
     afterDeploy: (app, log) => domainModule.reportCertificates(app, log),
     templates,
     ...(options.deploysPerServer ? { perServerLimit: options.deploysPerServer } : {}),
@@ -171,8 +182,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
   const runtime = new AppRuntime({ pool, deployments, apps: apps.apps, audit: apps.audit });
   const autoDeploy = createAutoDeploy({
     db,
-    servers: repo,
-    pool,
+    gitAccess,
     deploys,
     gitToken: gitTokenFor,
     githubHead: (app) => github.branchHead(app.gitCloneUrl, app.branch),
@@ -224,7 +234,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
       info: { version: packageJson.version, shell: options.shell ?? 'web', dataDir },
     }),
     projectsAndApps: appsAndProjects,
-    deploys: deployHandlers({ deploys, runtime, gitTokens }),
+    deploys: deployHandlers({ deploys, runtime, gitTokens, deployKeys }),
     domains: domainModule.handlers,
     templates: { 'templates.list': templates },
     databases: databaseHandlers({ apps: apps.apps, env: apps.env, templates, pool }),

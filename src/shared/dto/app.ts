@@ -24,6 +24,11 @@ export interface AppDto {
   gitUrl: string | null;
   /** An access token for a private https repository is stored (in the keychain; never shown). */
   hasGitToken: boolean;
+  /**
+   * The app's deploy key, if it has one: the public half, to add to the repository's deploy keys
+   * (the private half stays in the keychain). Used for ssh repository URLs.
+   */
+  deployKey: DeployKeyDto | null;
   branch: string;
   dockerfilePath: string;
   rootDir: string;
@@ -55,6 +60,13 @@ export interface AppDto {
   autoDeploy: { enabled: boolean; intervalS: number };
   createdAt: string;
   updatedAt: string;
+}
+
+export interface DeployKeyDto {
+  /** One OpenSSH public key line: `ssh-ed25519 AAAA… comment`. */
+  publicKey: string;
+  /** `SHA256:…`, as `ssh-keygen -lf` and the git hosts show it. */
+  fingerprint: string;
 }
 
 /** Docker's `local` log driver rotates the output at `maxSizeMb` and keeps `maxFiles` files (the older ones compressed). */

@@ -2,9 +2,8 @@ import type { AppRecord } from '../store/apps-repo';
 import { AppsRepo } from '../store/apps-repo';
 import type { Database } from '../store/database';
 import { DeploymentsRepo } from '../store/deployments-repo';
-import type { ConnectionPool } from '../ssh/connection-pool';
-import type { ServersRepo } from '../store/servers-repo';
 import type { DeployService } from '../deploy/deploy-service';
+import type { GitAccessFor } from '../deploy/git-access';
 import { remoteBranchHead } from '../deploy/remote-git';
 import { AutoDeployWatcher, type WatchedApp } from './auto-deploy-watcher';
 
@@ -13,8 +12,8 @@ const HEAD_TIMEOUT_MS = 60_000;
 
 export interface AutoDeployModuleDeps {
   db: Database;
-  servers: ServersRepo;
-  pool: ConnectionPool;
+  /** Where git runs for an app (see git-access.ts). */
+  gitAccess: GitAccessFor;
   deploys: Pick<DeployService, 'start'>;
   /** The app's git access token (private https repositories), or null. */
   gitToken: (appId: string) => Promise<string | null>;
@@ -43,11 +42,17 @@ export function createAutoDeploy(deps: AutoDeployModuleDeps): AutoDeployWatcher 
       if (!app?.gitCloneUrl) throw new Error(`${watched.name} has no repository`);
       const fromGitHub = (await deps.githubHead?.(app)) ?? null;
       if (fromGitHub) return fromGitHub;
+      const git = await deps.gitAccess(app);
       return remoteBranchHead(
-        deps.pool.connection(app.serverId),
-        { url: app.gitCloneUrl, branch: app.branch, token: await deps.gitToken(app.id) },
-        { timeoutMs: HEAD_TIMEOUT_MS, forwardAgent: deps.servers.findById(app.serverId)?.forwardAgent === true },
-      );
+        git.conn,
+        {
+          url: app.gitCloneUrl,
+          branch: app.branch,
+          token: await deps.gitToken(app.id),
+          deployKey: git.deployKeyFingerprint,
+        },
+        { timeoutMs: HEAD_TIMEOUT_MS, forwardAgent: git.forwardAgent },
+      ).finally(() => git.release());
     },
     deploy: (appId) => deps.deploys.start(appId, 'auto'),
     ...(deps.minIntervalS !== undefined ? { minIntervalS: deps.minIntervalS } : {}),

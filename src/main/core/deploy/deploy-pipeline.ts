@@ -7,6 +7,7 @@ import type { ServerConnection } from '../ssh/server-connection';
 import { traefikLabels } from '../../../shared/traefik-labels';
 import { containerName, replaceContainer, type ContainerSpec } from './container-replace';
 import { healthCheckFor } from './health-check';
+import type { GitAccess } from './git-access';
 import { LineSplitter } from './line-splitter';
 import { startBuild } from './remote-build';
 import type { RollbackTarget } from './rollback-pipeline';
@@ -36,8 +37,8 @@ export interface PipelineContext {
   ref: string | null;
   /** A rollback: the earlier deployment whose image runs again, without a build (null: a deploy). */
   rollbackTo: RollbackTarget | null;
-  /** The server opted in to ssh-agent forwarding for git (private repositories over ssh). */
-  forwardAgent: boolean;
+  /** Where git runs for this app: the pooled connection, or one of its own for a deploy key (release it after). */
+  gitAccess(): Promise<GitAccess>;
   buildArgs: Array<{ key: string; value: string }>;
   runtimeEnv: Array<{ key: string; value: string }>;
   signal: AbortSignal;
@@ -112,11 +113,21 @@ export async function checkoutForDeploy(ctx: PipelineContext): Promise<{ dir: st
     }
     return line.startsWith(COMMIT_MARKER);
   };
+  const git = await ctx.gitAccess();
+  if (git.deployKeyFingerprint) ctx.log('system', `git uses the app's deploy key ${git.deployKeyFingerprint}.`);
   const commit = await checkoutBranchHead(
-    ctx.conn,
-    { dir, url: app.gitCloneUrl, branch: app.branch, ref: ctx.ref, user: ctx.serverUser, token: ctx.gitToken },
-    { ...streamedExec(ctx, GIT_TIMEOUT_MS, onControl), forwardAgent: ctx.forwardAgent },
-  );
+    git.conn,
+    {
+      dir,
+      url: app.gitCloneUrl,
+      branch: app.branch,
+      ref: ctx.ref,
+      user: ctx.serverUser,
+      token: ctx.gitToken,
+      deployKey: git.deployKeyFingerprint,
+    },
+    { ...streamedExec(ctx, GIT_TIMEOUT_MS, onControl), forwardAgent: git.forwardAgent },
+  ).finally(() => git.release());
   ctx.log('system', `Checked out ${commit.hash.slice(0, 12)} "${commit.message}" by ${commit.author}.`);
   return { dir, commit };
 }

@@ -21,6 +21,7 @@ import { findTemplate } from '../templates/template-lookup';
 import { containerSpecFor, type DeployableApp } from './deploy-pipeline';
 import { runPipeline } from './run-pipeline';
 import { createRedactor } from './redactor';
+import type { GitAccessFor } from './git-access';
 import type { CommitInfo } from './remote-git';
 import { detectBuildKit } from './remote-build';
 import { pruneAppImages } from './image-pruning';
@@ -51,6 +52,8 @@ export interface DeployDeps {
   domains: { hosts(appId: string): string[] };
   /** The app's git access token (private https repositories), from the keychain; null when none. */
   gitToken?: (appId: string) => Promise<string | null>;
+  /** Where git runs for an app (see git-access.ts). */
+  gitAccess: GitAccessFor;
   /** Runs once the new container serves, before success is reported (e.g. the certificate check). */
   afterDeploy?: (app: DeployableApp, log: (line: string) => void) => Promise<void>;
   /** The database templates (database apps deploy their template's image). */
@@ -343,7 +346,7 @@ export class DeployService extends EventEmitter {
         conn: this.deps.pool.connection(app.serverId),
         docker: this.deps.pool.docker(app.serverId),
         serverUser: server?.user ?? 'the SSH user',
-        forwardAgent: server?.forwardAgent === true,
+        gitAccess: () => this.deps.gitAccess(app),
         ref: request.ref,
         rollbackTo: request.rollbackTo,
         buildKit: () => this.buildKitFor(app.serverId),

@@ -91,7 +91,15 @@ export interface CommitInfo {
 /** Checks out the branch head, or `ref` (a tag or commit) when given. */
 export async function checkoutBranchHead(
   conn: ServerConnection,
-  target: { dir: string; url: string; branch: string; ref?: string | null; user: string; token?: string | null },
+  target: {
+    dir: string;
+    url: string;
+    branch: string;
+    ref?: string | null;
+    user: string;
+    token?: string | null;
+    deployKey?: string | null;
+  },
   options: ExecOptions,
 ): Promise<CommitInfo> {
   const argv = ['sh', '-c', CHECKOUT_SCRIPT, 'sh', target.dir, target.url, target.branch, target.ref ?? ''];
@@ -109,7 +117,7 @@ export async function checkoutBranchHead(
     );
   }
   const line = new RegExp(`^${COMMIT_MARKER}(.*)$`, 'm').exec(result.stdout)?.[1];
-  if (result.exitCode !== 0 || !line) throw gitFailure(result.stderr, result.exitCode, target.url);
+  if (result.exitCode !== 0 || !line) throw gitFailure(result.stderr, result.exitCode, target);
   const [hash, author, message] = line.split('\x1f');
   return { hash: hash ?? '', author: author ?? '', message: message ?? '' };
 }
@@ -117,7 +125,7 @@ export async function checkoutBranchHead(
 /** The branch head's commit hash, asked on the server (what a deploy would build). */
 export async function remoteBranchHead(
   conn: ServerConnection,
-  target: { url: string; branch: string; token?: string | null },
+  target: { url: string; branch: string; token?: string | null; deployKey?: string | null },
   options: ExecOptions,
 ): Promise<string> {
   const argv = ['sh', '-c', HEAD_SCRIPT, 'sh', target.url, target.branch];
@@ -126,17 +134,27 @@ export async function remoteBranchHead(
     throw new MistError('invalid-input', `The branch "${target.branch}" does not exist in ${target.url}.`);
   }
   const sha = result.stdout.trim();
-  if (result.exitCode !== 0 || !/^[0-9a-f]{40,64}$/.test(sha))
-    throw gitFailure(result.stderr, result.exitCode, target.url);
+  if (result.exitCode !== 0 || !/^[0-9a-f]{40,64}$/.test(sha)) throw gitFailure(result.stderr, result.exitCode, target);
   return sha;
 }
 
-function gitFailure(stderr: string, exitCode: number | null, url: string): MistError {
+/** `deployKey`: the fingerprint of the deploy key git was given, if any. */
+function gitFailure(
+  stderr: string,
+  exitCode: number | null,
+  { url, deployKey }: { url: string; deployKey?: string | null },
+): MistError {
   const reason = stderr.trim().split('\n').slice(-3).join(' ') || `exit ${exitCode}`;
   if (/Host key verification failed/.test(stderr)) {
     return new MistError(
       'command-failed',
       `The server does not know the host key of the git host in ${url}. On the server, check and add it once (e.g. ssh-keyscan github.com >> ~/.ssh/known_hosts). git said: ${reason}`,
+    );
+  }
+  if (/Permission denied \(publickey/.test(stderr) && deployKey) {
+    return new MistError(
+      'command-failed',
+      `${url} did not accept this app's deploy key (${deployKey}). Add its public key (Git settings, or mist app deploy-key) to the repository's deploy keys; read access is enough. git said: ${reason}`,
     );
   }
   if (/Permission denied \(publickey/.test(stderr)) {

@@ -4,7 +4,8 @@ import type { ConnectionStateDto } from '../../../shared/dto/server';
 import { MistError } from '../../../shared/errors';
 import { SshDockerAgent } from '../docker/ssh-docker-agent';
 import type { SecretStore } from '../secrets/secret-store';
-import type { ServersRepo } from '../store/servers-repo';
+import type { ServerRecord, ServersRepo } from '../store/servers-repo';
+import { OpenSSHAgent, type BaseAgent, type ParsedKey } from 'ssh2';
 import { openTcpChannel } from './channels';
 import { resolveConnectTarget } from './connect-target';
 import { DEFAULT_TIMINGS, ServerConnection, type ConnectionTimings } from './server-connection';
@@ -91,18 +92,7 @@ export class ConnectionPool extends EventEmitter {
       if (!record) throw new MistError('not-found', `No server with id ${serverId}.`);
       return record;
     };
-    const connection = new ServerConnection(
-      serverId,
-      () =>
-        resolveConnectTarget(server(), {
-          secrets: this.options.secrets,
-          knownHostsPath: this.options.knownHostsPath,
-          secretOverride: this.options.secretOverride ?? null,
-          acceptedOnce: (id) => this.acceptedOnce.get(id) ?? null,
-          openJumpChannel: (jumpId, host, port) => this.openJump(serverId, jumpId, host, port),
-        }),
-      this.timings,
-    );
+    const connection = new ServerConnection(serverId, () => this.resolveTarget(server()), this.timings);
     connection.on('state', (state: ConnectionStateDto) => this.emit('state', state));
     const agent = new SshDockerAgent(connection, () => {
       const record = server();
@@ -118,6 +108,36 @@ export class ConnectionPool extends EventEmitter {
     const entry = { connection, agent, docker };
     this.entries.set(serverId, entry);
     return entry;
+  }
+
+  /**
+   * A connection of its own to the server, outside the pool (its state is not shown), whose agent is
+   * `agentFor(login agent)`: for git with an app's deploy key (DeployKeyAgent), so the key is
+   * forwarded on this connection only. The caller disposes of it.
+   */
+  dedicated(serverId: string, agentFor: (loginAgent: BaseAgent<ParsedKey> | null) => BaseAgent): ServerConnection {
+    const record = this.options.servers.findById(serverId);
+    if (!record) throw new MistError('not-found', `No server with id ${serverId}.`);
+    return new ServerConnection(
+      serverId,
+      async () => {
+        const target = await this.resolveTarget(record);
+        const login = record.auth.kind === 'agent' ? target.config.agent : undefined;
+        const loginAgent = typeof login === 'string' ? new OpenSSHAgent(login) : null;
+        return { ...target, config: { ...target.config, agent: agentFor(loginAgent) } };
+      },
+      this.timings,
+    );
+  }
+
+  private resolveTarget(server: ServerRecord) {
+    return resolveConnectTarget(server, {
+      secrets: this.options.secrets,
+      knownHostsPath: this.options.knownHostsPath,
+      secretOverride: this.options.secretOverride ?? null,
+      acceptedOnce: (id) => this.acceptedOnce.get(id) ?? null,
+      openJumpChannel: (jumpId, host, port) => this.openJump(server.id, jumpId, host, port),
+    });
   }
 
   private async openJump(fromId: string, jumpId: string, host: string, port: number) {

@@ -1,5 +1,6 @@
-import type { AppDto, AppType, RestartPolicy } from '../../../shared/dto/app';
+import type { AppDto, AppType, DeployKeyDto, RestartPolicy } from '../../../shared/dto/app';
 import { normalizeGitUrl } from '../../../shared/app-rules';
+import { sha256Fingerprint } from '../ssh/fingerprint';
 import type { Database } from './database';
 
 /** An app as the core (the deploy pipeline) needs it: the DTO plus what a deploy reads. */
@@ -31,6 +32,7 @@ interface AppRow {
   health_check_timeout_s: number;
   config_version: number;
   git_token_ref: string | null;
+  deploy_key_public: string | null;
   template_id: string | null;
   template_tag: string | null;
   volume_name: string | null;
@@ -93,6 +95,11 @@ const SELECT = `
       AS redeploy_pending
   FROM apps a JOIN projects p ON p.id = a.project_id`;
 
+function deployKeyOf(publicKey: string): DeployKeyDto {
+  const blob = Buffer.from(publicKey.split(/\s+/)[1] ?? '', 'base64');
+  return { publicKey, fingerprint: sha256Fingerprint(blob) };
+}
+
 function toRecord(row: AppRow): AppRecord {
   return {
     id: row.id,
@@ -104,6 +111,7 @@ function toRecord(row: AppRow): AppRecord {
     port: row.port,
     gitUrl: row.git_url,
     hasGitToken: row.git_token_ref !== null,
+    deployKey: row.deploy_key_public === null ? null : deployKeyOf(row.deploy_key_public),
     branch: row.branch,
     dockerfilePath: row.dockerfile_path,
     rootDir: row.root_dir,
@@ -221,6 +229,11 @@ export class AppsRepo {
   /** Records (or clears) the keychain reference of the app's git access token. */
   setGitTokenRef(id: string, ref: string | null, now = new Date().toISOString()): void {
     this.db.prepare('UPDATE apps SET git_token_ref = ?, updated_at = ? WHERE id = ?').run(ref, now, id);
+  }
+
+  /** Records (or clears) the public half of the app's deploy key. */
+  setDeployKey(id: string, publicKey: string | null, now = new Date().toISOString()): void {
+    this.db.prepare('UPDATE apps SET deploy_key_public = ?, updated_at = ? WHERE id = ?').run(publicKey, now, id);
   }
 
   gitTokenRef(id: string): string | null {

@@ -257,4 +257,11 @@ export const migrations: Migration[] = [
         CHECK (health_check_timeout_s BETWEEN 5 AND 600);
     `,
   },
+  {
+    version: 13,
+    description: "an app's deploy key: its public half (the private half is in the keychain)",
+    sql: `
+      ALTER TABLE apps ADD COLUMN deploy_key_public TEXT;
+    `,
+  },
 ];

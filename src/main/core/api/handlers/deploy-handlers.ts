@@ -1,5 +1,6 @@
 import type { AppStatusDto, DeploymentEventDto } from '../../../../shared/dto/app';
 import type { AppRuntime } from '../../deploy/app-runtime';
+import type { DeployKeys } from '../../apps/deploy-keys';
 import type { GitTokens } from '../../apps/git-tokens';
 import type { DeployService } from '../../deploy/deploy-service';
 import type { ApiHandlers, HandlersFor } from '../api-handlers';
@@ -8,17 +9,26 @@ import type { ApiHandlers, HandlersFor } from '../api-handlers';
 export type DeployHandlers = HandlersFor<'deploy.' | 'deployments.'> &
   Pick<
     ApiHandlers,
-    'apps.control' | 'apps.status' | 'apps.usage' | 'apps.statusWatch' | 'apps.logs' | 'apps.setGitToken'
+    | 'apps.control'
+    | 'apps.status'
+    | 'apps.usage'
+    | 'apps.statusWatch'
+    | 'apps.logs'
+    | 'apps.setGitToken'
+    | 'apps.generateDeployKey'
+    | 'apps.removeDeployKey'
   >;
 
 export function deployHandlers({
   deploys,
   runtime,
   gitTokens,
+  deployKeys,
 }: {
   deploys: DeployService;
   runtime: AppRuntime;
   gitTokens: GitTokens;
+  deployKeys: DeployKeys;
 }): DeployHandlers {
   return {
     'deploy.start': ({ appId, trigger, ref }) => deploys.start(appId, trigger, ref ? { ref } : {}),
@@ -45,6 +55,8 @@ export function deployHandlers({
       return () => deploys.off('event', forward);
     },
     'apps.setGitToken': ({ appId, token }) => gitTokens.set(appId, token),
+    'apps.generateDeployKey': ({ appId }) => deployKeys.generate(appId),
+    'apps.removeDeployKey': ({ appId }) => deployKeys.remove(appId),
     'apps.control': ({ appId, action }) => runtime.control(appId, action),
     'apps.status': ({ appId }) => runtime.status(appId),
     'apps.usage': ({ appId }) => runtime.usage(appId),
