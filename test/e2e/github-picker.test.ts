@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/core';
 import { GITHUB_ACCOUNT_REF } from '../../src/main/core/github/github-account';
 import type { WebShell } from '../../src/main/web/web-shell';
+import { deployKeyRef } from '../../src/main/core/apps/deploy-keys';
 import { fakeRepos, startFakeGitHub, type FakeGitHub } from '../fixtures/fake-github-server';
 import { describeIntegration } from '../fixtures/integration';
 import { startTestSshd, type TestSshd } from '../fixtures/sshd';
@@ -104,7 +105,7 @@ describeIntegration(
       await branches.waitFor({ state: 'hidden' });
     }
 
-    it('connects, creates an app from a picked repository and branch, changes them in Git settings, disconnects', async () => {
+    it('connects, creates an app from a picked repository and branch, changes them in Git settings, makes and removes a deploy key, disconnects', async () => {
       await inPage(browser, 'light', 'github-picker', async (page, problems) => {
         await page.goto(shell.url);
         await connect(page);
@@ -142,6 +143,20 @@ describeIntegration(
           gitUrl: 'https://github.com/octo/blog.git',
           branch: 'main',
         });
+
+        // a deploy key: made and shown (the public key, to copy), then removed; an https URL does not use it
+        const keySection = page.getByRole('region', { name: 'Deploy key' });
+        await keySection.getByRole('button', { name: 'Make a deploy key', exact: true }).click();
+        await keySection.getByTestId('deploy-key-fingerprint').waitFor();
+        const made = (await core.handlers['apps.get']({ appId: app!.id })).deployKey!;
+        expect(await keySection.getByTestId('deploy-key-fingerprint').textContent()).toBe(made.fingerprint);
+        expect(await keySection.locator('code').textContent()).toBe(made.publicKey);
+        await keySection.getByRole('note').filter({ hasText: 'not an ssh URL' }).waitFor();
+        expect(await core.secrets.get(deployKeyRef(app!.id))).toMatch(/^-----BEGIN OPENSSH PRIVATE KEY-----/);
+        await keySection.getByRole('button', { name: 'Remove key', exact: true }).click();
+        await keySection.getByRole('button', { name: 'Yes, remove key', exact: true }).click();
+        await keySection.getByText('This app has no deploy key.').waitFor();
+        expect(await core.secrets.get(deployKeyRef(app!.id))).toBeNull();
 
         await page.getByRole('link', { name: 'GitHub', exact: true }).click();
         await page.getByRole('button', { name: 'Disconnect', exact: true }).click();

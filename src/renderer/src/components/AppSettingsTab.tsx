@@ -15,6 +15,7 @@ import {
 import { AppField } from './AppField';
 import { DeleteApp } from './DeleteApp';
 import { ErrorNotice } from './ErrorNotice';
+import { DeployKeySection } from './DeployKeySection';
 import { GitTokenSection } from './GitTokenSection';
 import { GitHubPickButton } from './GitHubRepoPicker';
 import { useTemplates } from '../hooks/useTemplates';
@@ -116,6 +117,7 @@ export function AppSettingsTab({ app, section }: { app: AppDto; section: Setting
         </div>
       </form>
       {section === 'git' && <GitTokenSection app={app} />}
+      {section === 'git' && <DeployKeySection app={app} />}
       {section === 'general' && (
         <section className="panel danger-zone" aria-labelledby="delete-app-heading">
           <h2 id="delete-app-heading">Delete app</h2>
