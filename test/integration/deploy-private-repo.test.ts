@@ -158,6 +158,12 @@ describeIntegration(
       expect(await secrets.get(deployKeyRef(app.id))).toBeNull();
       const audit = (await core.handlers['audit.list']({ appId: app.id, limit: 200 })).map((entry) => entry.action);
       expect(audit).toEqual(expect.arrayContaining(['app.deploy-key.generate', 'app.deploy-key.remove']));
+
+      // deleting the app takes its key out of the keychain too
+      await core.handlers['apps.generateDeployKey']({ appId: app.id });
+      expect(await secrets.get(deployKeyRef(app.id))).not.toBeNull();
+      await core.handlers['apps.delete']({ appId: app.id, removeVolume: false });
+      expect(await secrets.get(deployKeyRef(app.id))).toBeNull();
     });
   },
 );
