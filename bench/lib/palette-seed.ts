@@ -69,6 +69,7 @@ export function seedStore(db: Database, counts: SeedCounts, closedPort: number):
       hostKeyFingerprint: null,
       dockerSocketPath: '/var/run/docker.sock',
       forwardAgent: false,
+      publicAddress: null,
     });
     serverIds.push(id);
   }

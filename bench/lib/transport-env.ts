@@ -51,6 +51,7 @@ export async function startTransportEnv(
     proxyJumpServerId: null,
     dockerSocketPath: '/var/run/docker.sock',
     forwardAgent: false,
+    publicAddress: null,
     hostKey: { fingerprint: sshd.hostKeyFingerprint, trust: 'remember' },
   });
 

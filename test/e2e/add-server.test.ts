@@ -214,11 +214,21 @@ describeIntegration(
         await page.getByRole('button', { name: 'Edit', exact: true }).click();
         const dialog = page.getByRole('dialog', { name: `Edit ${SERVER_NAME}` });
         await dialog.getByLabel('Name', { exact: true }).fill('e2e-renamed');
+        // a public address (Advanced): a bad one is named at its field, a good one saved and shown
+        await dialog.getByText('Advanced', { exact: true }).click();
+        await dialog.getByLabel('Public address', { exact: true }).fill('not an address');
+        await dialog.getByRole('button', { name: 'Save changes', exact: true }).click();
+        await dialog.getByText(/^a host is a DNS name/).waitFor();
+        expect(core.servers.list().map((server) => server.name)).toEqual([SERVER_NAME]);
+        await dialog.getByLabel('Public address', { exact: true }).fill('203.0.113.7');
         await dialog.getByRole('button', { name: 'Save changes', exact: true }).click();
         await dialog.waitFor({ state: 'hidden' });
         await page.getByRole('heading', { level: 1, name: 'e2e-renamed' }).waitFor();
         await sidebarEntry(page, 'e2e-renamed').waitFor();
-        expect(core.servers.list().map((server) => server.name)).toEqual(['e2e-renamed']);
+        expect(core.servers.list().map((server) => [server.name, server.publicAddress])).toEqual([
+          ['e2e-renamed', '203.0.113.7'],
+        ]);
+        expect(await page.getByTestId('public-address').textContent()).toBe('203.0.113.7');
 
         await page.getByRole('button', { name: 'Remove', exact: true }).click();
         expect(core.servers.list()).toHaveLength(1); // the first click only asks

@@ -117,6 +117,7 @@ describeIntegration('mist CLI: server add / list / check / remove', ['sshd', 'do
         'name',
         'port',
         'proxyJumpServerId',
+        'publicAddress',
         'updatedAt',
         'user',
         'wildcardDomain',
@@ -235,6 +236,8 @@ describeIntegration('mist CLI: server add / list / check / remove', ['sshd', 'do
         sshd.users.docker.privateKeyPath,
         '--jump',
         'known',
+        '--public-address',
+        '203.0.113.7',
         '--accept-host-key',
         sshd.hostKeyFingerprint,
       ),
@@ -242,7 +245,10 @@ describeIntegration('mist CLI: server add / list / check / remove', ['sshd', 'do
     expect(result.code, result.stderr).toBe(0);
     const servers = await listJson();
     const known = servers.find((s) => s.name === 'known');
-    expect(servers.find((s) => s.name === 'via')?.proxyJumpServerId).toBe(known?.id);
+    expect(servers.find((s) => s.name === 'via')).toMatchObject({
+      proxyJumpServerId: known?.id,
+      publicAddress: '203.0.113.7', // where its apps' domains must point, unlike its host
+    });
     const table = await mist(['server', 'list']);
     expect(table.stdout).toMatch(/^via\s+\S+\s+key \S+\s+known\s+remembered$/m);
     const blocked = await mist(['server', 'remove', 'known']);
@@ -293,6 +299,22 @@ describeIntegration('mist CLI: server add / list / check / remove', ['sshd', 'do
     const usage = await mist(['server', 'add', 'x', '--host', sshd.host, '--user', 'mist', '--agent', '--bogus']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toBe("mist: unknown option --bogus for 'mist server add' (see 'mist server add --help')\n");
+    const badAddress = await mist([
+      'server',
+      'add',
+      'x',
+      '--host',
+      sshd.host,
+      '--user',
+      'mist',
+      '--agent',
+      '--public-address',
+      'not an address',
+    ]);
+    expect(badAddress).toMatchObject({ code: 2, stdout: '' });
+    expect(badAddress.stderr).toBe(
+      "mist: invalid --public-address: a host is a DNS name (letters, digits and hyphens between dots) or an IP address (see 'mist server add --help')\n",
+    );
     const version = await mist(['--version']);
     expect(version.code).toBe(0);
     expect(version.stdout).toMatch(/^mist \d+\.\d+\.\d+/);

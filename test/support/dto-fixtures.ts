@@ -17,6 +17,7 @@ export function serverDto(overrides: Partial<ServerDto> = {}): ServerDto {
     hostKeyFingerprint: null,
     dockerSocketPath: '/var/run/docker.sock',
     forwardAgent: false,
+    publicAddress: null,
     acmeEmail: null,
     wildcardDomain: null,
     createdAt: FIXTURE_TIME,

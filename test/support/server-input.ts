@@ -15,6 +15,7 @@ export function serverInput(
     proxyJumpServerId: null,
     dockerSocketPath: '/var/run/docker.sock',
     forwardAgent: false,
+    publicAddress: null,
     hostKey: { fingerprint: sshd.hostKeyFingerprint, trust: 'remember' },
     ...overrides,
   };

@@ -60,6 +60,7 @@ beforeEach(async () => {
     hostKeyFingerprint: null,
     dockerSocketPath: '/var/run/docker.sock',
     forwardAgent: false,
+    publicAddress: null,
   });
   const docker = { getContainer: () => ({ remove: async () => {} }) };
   mod = createAppModule({ db, secrets, pool: { docker: () => docker as unknown as Dockerode }, servers });

@@ -76,6 +76,7 @@ beforeEach(() => {
     hostKeyFingerprint: null,
     dockerSocketPath: '/var/run/docker.sock',
     forwardAgent: false,
+    publicAddress: null,
   });
   mod = createAppModule({
     db,

@@ -75,6 +75,7 @@ describe('parseServerAddArgs', () => {
       jump: null,
       dockerSocketPath: undefined,
       forwardAgent: false,
+      publicAddress: undefined,
       acceptHostKey: undefined,
       json: false,
     });
@@ -92,6 +93,8 @@ describe('parseServerAddArgs', () => {
       'bastion',
       '--docker-socket',
       '/run/docker.sock',
+      '--public-address',
+      '203.0.113.7',
       '--accept-host-key',
       FP,
       '--json',
@@ -105,6 +108,7 @@ describe('parseServerAddArgs', () => {
       jump: 'bastion',
       dockerSocketPath: '/run/docker.sock',
       forwardAgent: false,
+      publicAddress: '203.0.113.7',
       acceptHostKey: FP,
       json: true,
     });

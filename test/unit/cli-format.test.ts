@@ -21,6 +21,7 @@ const server = (overrides: Partial<ServerDto> = {}): ServerDto => ({
   hostKeyFingerprint: `SHA256:${'a'.repeat(43)}`,
   dockerSocketPath: '/var/run/docker.sock',
   forwardAgent: false,
+  publicAddress: null,
   acmeEmail: null,
   wildcardDomain: null,
   createdAt: '2026-01-01T00:00:00.000Z',

@@ -37,6 +37,7 @@ const serverDto = (input: Partial<ServerDto> = {}): ServerDto => ({
   hostKeyFingerprint: FP,
   dockerSocketPath: '/var/run/docker.sock',
   forwardAgent: false,
+  publicAddress: null,
   acmeEmail: null,
   wildcardDomain: null,
   createdAt: '2026-01-01T00:00:00.000Z',
@@ -243,6 +244,7 @@ describe('runCli: server add and the host key', () => {
         proxyJumpServerId: null,
         dockerSocketPath: '/var/run/docker.sock',
         forwardAgent: false,
+        publicAddress: null,
         hostKey: { fingerprint: FP, trust: 'remember' },
       },
     ]);

@@ -137,6 +137,7 @@ function newServer(overrides: Partial<NewServer> = {}): NewServer {
     hostKeyFingerprint: null,
     dockerSocketPath: '/var/run/docker.sock',
     forwardAgent: false,
+    publicAddress: null,
     ...overrides,
   };
 }
@@ -177,6 +178,7 @@ describe('ServersRepo', () => {
       hostKeyFingerprint: 'SHA256:' + 'F'.repeat(43),
       dockerSocketPath: '/run/user/1000/docker.sock',
       forwardAgent: false,
+      publicAddress: null,
       acmeEmail: null,
       wildcardDomain: null,
       createdAt: '2025-01-02T03:04:05.000Z',

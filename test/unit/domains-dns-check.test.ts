@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDns, serverAddresses, type DnsResolver } from '../../src/main/core/domains/dns-check';
+import { checkDns, publicAddressOf, serverAddresses, type DnsResolver } from '../../src/main/core/domains/dns-check';
 
 function dnsError(code: string): Error {
   return Object.assign(new Error(`query failed ${code}`), { code });
@@ -113,6 +113,13 @@ describe('checkDns (pure logic, fake resolver)', () => {
       ['b.example.com', 'mismatch'],
       ['c.example.com', 'pending'],
     ]);
+  });
+});
+
+describe('publicAddressOf', () => {
+  it('is the public address when the server has one (a jump host, a private address), else its host', () => {
+    expect(publicAddressOf({ host: '10.0.0.5', publicAddress: '203.0.113.7' })).toBe('203.0.113.7');
+    expect(publicAddressOf({ host: 'web.example.com', publicAddress: null })).toBe('web.example.com');
   });
 });
 

@@ -31,6 +31,7 @@ const server: ServerDto = {
   hostKeyFingerprint: 'SHA256:' + 'A'.repeat(43),
   dockerSocketPath: '/var/run/docker.sock',
   forwardAgent: false,
+  publicAddress: null,
   acmeEmail: null,
   wildcardDomain: null,
   createdAt: '2025-01-01T00:00:00Z',
@@ -58,6 +59,7 @@ describe('renderer server form', () => {
         proxyJumpServerId: null,
         dockerSocketPath: '/var/run/docker.sock',
         forwardAgent: false,
+        publicAddress: null,
       },
     });
     const forwarding = buildAddServerInput(filled({ forwardAgent: true }));
@@ -149,6 +151,23 @@ describe('renderer server form', () => {
     expect(forwarding.ok && forwarding.input).toEqual({
       input: { id: 'srv_1', forwardAgent: true },
       needsHostKey: false,
+    });
+  });
+
+  it('sets, keeps and clears the public address (trimmed; empty means at the host), and names a bad one', () => {
+    const set = buildUpdateServerInput(server, { ...formFromServer(server), publicAddress: ' 203.0.113.7 ' });
+    expect(set.ok && set.input).toEqual({ input: { id: 'srv_1', publicAddress: '203.0.113.7' }, needsHostKey: false });
+    const withAddress: ServerDto = { ...server, publicAddress: '203.0.113.7' };
+    expect(formFromServer(withAddress).publicAddress).toBe('203.0.113.7');
+    const kept = buildUpdateServerInput(withAddress, formFromServer(withAddress));
+    expect(kept.ok && kept.input.input).toEqual({ id: 'srv_1' });
+    const cleared = buildUpdateServerInput(withAddress, { ...formFromServer(withAddress), publicAddress: '' });
+    expect(cleared.ok && cleared.input.input).toEqual({ id: 'srv_1', publicAddress: null });
+    const bad = buildAddServerInput(filled({ publicAddress: 'not an address' }));
+    expect(bad).toEqual({ ok: false, errors: { publicAddress: expect.stringMatching(/^a host is a DNS name/) } });
+    expect(buildAddServerInput(filled({ publicAddress: 'edge.example.com' }))).toMatchObject({
+      ok: true,
+      input: { publicAddress: 'edge.example.com' },
     });
   });
 

@@ -107,6 +107,8 @@ Options:
   --docker-socket PATH   Docker socket on the server (default /var/run/docker.sock)
   --forward-agent        forward your ssh-agent to the git commands of deploys on this server,
                          for private repositories over ssh (for those commands only)
+  --public-address ADDR  where visitors reach the server (IP or name), when not at --host (a jump
+                         host, a private address); domains' DNS is checked against it
   --accept-host-key FP   trust this host key (SHA256:...) and remember it; it must equal the key
                          the server presents. Required when stdin is not a terminal, unless the
                          key is already in known_hosts.

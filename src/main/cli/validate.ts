@@ -12,6 +12,7 @@ const FIELD_SOURCES: Record<string, string> = {
   'auth.passphrase': 'passphrase from stdin',
   proxyJumpServerId: '--jump',
   dockerSocketPath: '--docker-socket',
+  publicAddress: '--public-address',
   'hostKey.fingerprint': '--accept-host-key',
 };
 

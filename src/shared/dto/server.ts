@@ -19,6 +19,11 @@ export interface ServerDto {
   dockerSocketPath: string;
   /** Forward the local ssh-agent to git commands on this server (private repositories over ssh). */
   forwardAgent: boolean;
+  /**
+   * Where visitors reach the server (an IP address or a name), when that is not `host`: a server
+   * reached through a jump host, or at a private address. The DNS check compares domains with it.
+   */
+  publicAddress: string | null;
   /** Let's Encrypt account email for Traefik (set by Prepare server). */
   acmeEmail: string | null;
   /** Apps get `{project}-{app}.{wildcardDomain}` automatically when set. */

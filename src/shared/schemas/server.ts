@@ -68,6 +68,7 @@ export const addServerInputSchema = z.object({
   proxyJumpServerId: idSchema.nullable().default(null),
   dockerSocketPath: socketPathSchema.default('/var/run/docker.sock'),
   forwardAgent: z.boolean().default(false),
+  publicAddress: hostSchema.nullable().default(null),
   /** The user's answer to the host-key prompt; required: no server is saved without one. */
   hostKey: hostKeyDecisionSchema,
 });
@@ -83,6 +84,8 @@ export const updateServerInputSchema = z.object({
   proxyJumpServerId: idSchema.nullable().optional(),
   dockerSocketPath: socketPathSchema.optional(),
   forwardAgent: z.boolean().optional(),
+  /** null clears it. */
+  publicAddress: hostSchema.nullable().optional(),
   /** Needed when host or port changes: the new address presents its own key. */
   hostKey: hostKeyDecisionSchema.optional(),
 });

@@ -23,6 +23,7 @@ const OPTIONS: OptionSpecs = {
   jump: { type: 'string' },
   'docker-socket': { type: 'string' },
   'forward-agent': { type: 'boolean' },
+  'public-address': { type: 'string' },
   'accept-host-key': { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -40,6 +41,7 @@ export interface ServerAddArgs {
   jump: string | null;
   dockerSocketPath: string | undefined;
   forwardAgent: boolean;
+  publicAddress: string | undefined;
   acceptHostKey: string | undefined;
   json: boolean;
 }
@@ -92,6 +94,7 @@ export function parseServerAddArgs(args: string[], cwd: string): ServerAddArgs {
     jump: stringOption(values, 'jump') ?? null,
     dockerSocketPath: stringOption(values, 'docker-socket'),
     forwardAgent: flagOption(values, 'forward-agent'),
+    publicAddress: stringOption(values, 'public-address'),
     acceptHostKey,
     json: flagOption(values, 'json'),
   };
@@ -109,6 +112,7 @@ function validFields(args: ServerAddArgs, auth: AuthInput) {
     auth,
     ...(args.dockerSocketPath !== undefined ? { dockerSocketPath: args.dockerSocketPath } : {}),
     forwardAgent: args.forwardAgent,
+    ...(args.publicAddress !== undefined ? { publicAddress: args.publicAddress } : {}),
   });
   if (!parsed.success) throw usageErrorFromZod(parsed.error, COMMAND);
   return parsed.data;

@@ -60,6 +60,11 @@ function unique(values: string[]): string[] {
   return [...new Set(values)];
 }
 
+/** Where visitors reach a server: its public address when one is set, else the address Mist connects to. */
+export function publicAddressOf(server: { host: string; publicAddress: string | null }): string {
+  return server.publicAddress ?? server.host;
+}
+
 /**
  * The server's own public addresses: an IP host is itself; a name is resolved via A and AAAA.
  * A name with no records gives an empty list; a lookup that fails outright (no answer, SERVFAIL)

@@ -13,7 +13,7 @@ import type { ServersRepo } from '../store/servers-repo';
 import { openDashboardForward } from '../traefik/dashboard-forward';
 import { prepareServer } from '../traefik/prepare-server';
 import { checkCertificate } from './cert-check';
-import { checkDns, serverAddresses, systemResolver } from './dns-check';
+import { checkDns, publicAddressOf, serverAddresses, systemResolver } from './dns-check';
 import { DomainService } from './domain-service';
 
 export interface DomainModuleDeps {
@@ -87,7 +87,7 @@ export function createDomainModule(deps: DomainModuleDeps): DomainModule {
     async checkDns(appId) {
       const app = deps.apps.get(appId);
       const resolver = systemResolver();
-      const expected = await serverAddresses(server(app.serverId).host, resolver);
+      const expected = await serverAddresses(publicAddressOf(server(app.serverId)), resolver);
       return checkDns(domains.hosts(appId), expected, resolver);
     },
     checkCertificates: (appId) => certificatesOf(deps.apps.get(appId)),

@@ -120,6 +120,7 @@ export class ServerService {
       proxyJumpServerId: input.proxyJumpServerId !== undefined ? input.proxyJumpServerId : current.proxyJumpServerId,
       dockerSocketPath: input.dockerSocketPath ?? current.dockerSocketPath,
       forwardAgent: input.forwardAgent ?? current.forwardAgent,
+      publicAddress: input.publicAddress !== undefined ? input.publicAddress : current.publicAddress,
     };
     // A new address presents its own key: forget the old one unless the user accepted the new one.
     const hostKey: HostKeyDecision | null = input.hostKey ?? null;
@@ -211,7 +212,7 @@ export class ServerService {
   private fieldsFrom(
     input: Pick<
       AddServerInput,
-      'name' | 'host' | 'port' | 'user' | 'proxyJumpServerId' | 'dockerSocketPath' | 'forwardAgent'
+      'name' | 'host' | 'port' | 'user' | 'proxyJumpServerId' | 'dockerSocketPath' | 'forwardAgent' | 'publicAddress'
     > & {
       auth: AuthInput | ServerDto['auth'];
     },
@@ -230,6 +231,7 @@ export class ServerService {
       hostKeyFingerprint: hostKey?.trust === 'remember' ? hostKey.fingerprint : null,
       dockerSocketPath: input.dockerSocketPath,
       forwardAgent: input.forwardAgent,
+      publicAddress: input.publicAddress,
     };
   }
 

@@ -264,4 +264,11 @@ export const migrations: Migration[] = [
       ALTER TABLE apps ADD COLUMN deploy_key_public TEXT;
     `,
   },
+  {
+    version: 14,
+    description: 'where visitors reach a server, when that is not the address Mist connects to',
+    sql: `
+      ALTER TABLE servers ADD COLUMN public_address TEXT;
+    `,
+  },
 ];

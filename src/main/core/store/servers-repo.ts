@@ -19,6 +19,7 @@ interface ServerRow {
   host_key_fingerprint: string | null;
   docker_socket_path: string;
   forward_agent: number;
+  public_address: string | null;
   acme_email: string | null;
   wildcard_domain: string | null;
   created_at: string;
@@ -38,6 +39,7 @@ export interface NewServer {
   hostKeyFingerprint: string | null;
   dockerSocketPath: string;
   forwardAgent: boolean;
+  publicAddress: string | null;
 }
 
 function toRecord(row: ServerRow): ServerRecord {
@@ -56,6 +58,7 @@ function toRecord(row: ServerRow): ServerRecord {
     hostKeyFingerprint: row.host_key_fingerprint,
     dockerSocketPath: row.docker_socket_path,
     forwardAgent: row.forward_agent === 1,
+    publicAddress: row.public_address,
     acmeEmail: row.acme_email,
     wildcardDomain: row.wildcard_domain,
     createdAt: row.created_at,
@@ -93,9 +96,9 @@ export class ServersRepo {
     this.db
       .prepare(
         `INSERT INTO servers (id, name, host, port, user, auth_kind, key_path, secret_ref, proxy_jump_server_id,
-           host_key_fingerprint, docker_socket_path, forward_agent, created_at, updated_at)
+           host_key_fingerprint, docker_socket_path, forward_agent, public_address, created_at, updated_at)
          VALUES (@id, @name, @host, @port, @user, @authKind, @keyPath, @secretRef, @proxyJumpServerId,
-           @hostKeyFingerprint, @dockerSocketPath, @forwardAgent, @now, @now)`,
+           @hostKeyFingerprint, @dockerSocketPath, @forwardAgent, @publicAddress, @now, @now)`,
       )
       .run({ ...server, forwardAgent: server.forwardAgent ? 1 : 0, now });
     return this.findById(server.id)!;
@@ -107,7 +110,7 @@ export class ServersRepo {
         `UPDATE servers SET name = @name, host = @host, port = @port, user = @user, auth_kind = @authKind,
            key_path = @keyPath, secret_ref = @secretRef, proxy_jump_server_id = @proxyJumpServerId,
            host_key_fingerprint = @hostKeyFingerprint, docker_socket_path = @dockerSocketPath,
-           forward_agent = @forwardAgent, updated_at = @now
+           forward_agent = @forwardAgent, public_address = @publicAddress, updated_at = @now
          WHERE id = @id`,
       )
       .run({ ...fields, forwardAgent: fields.forwardAgent ? 1 : 0, id, now });

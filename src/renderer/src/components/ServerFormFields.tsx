@@ -90,7 +90,7 @@ export function ServerFormFields({ values, errors, onChange, jumpCandidates, edi
         </select>
         {errors.proxyJumpServerId && <p className="field-error">{errors.proxyJumpServerId}</p>}
       </div>
-      <details className="advanced" open={Boolean(errors.dockerSocketPath) || undefined}>
+      <details className="advanced" open={Boolean(errors.dockerSocketPath || errors.publicAddress) || undefined}>
         <summary>Advanced</summary>
         <TextField
           label="Docker socket path"
@@ -104,6 +104,14 @@ export function ServerFormFields({ values, errors, onChange, jumpCandidates, edi
           checked={values.forwardAgent}
           onChange={(forwardAgent) => onChange({ forwardAgent })}
           hint="For private repositories over ssh: only git commands of deploys get your agent, never your keys."
+        />
+        <TextField
+          label="Public address"
+          value={values.publicAddress}
+          onChange={(publicAddress) => onChange({ publicAddress })}
+          error={errors.publicAddress}
+          spellCheck={false}
+          hint="Where visitors reach this server, if not at the host above (a jump host, a private address). Domains are checked against it."
         />
       </details>
     </>

@@ -100,6 +100,10 @@ function ServerDetails({ server, onRemoved }: { server: ServerDto; onRemoved: ()
           <dd data-testid="auth-kind">{authLabel(server.auth)}</dd>
           <dt>Jump through</dt>
           <dd>{jump ? jump.name : server.proxyJumpServerId ? 'a removed server' : 'direct connection'}</dd>
+          <dt>Public address</dt>
+          <dd className="mono" data-testid="public-address">
+            {server.publicAddress ?? `${server.host} (the address above)`}
+          </dd>
           <dt>Docker socket</dt>
           <dd className="mono">{server.dockerSocketPath}</dd>
           <dt>SSH agent for git</dt>

@@ -30,6 +30,8 @@ export interface ServerFormValues {
   dockerSocketPath: string;
   /** Forward the local ssh-agent to git on this server (private repositories over ssh). */
   forwardAgent: boolean;
+  /** Where visitors reach the server, when not at `host`; '' means at `host`. */
+  publicAddress: string;
 }
 
 export type ServerFormField = keyof ServerFormValues;
@@ -50,6 +52,7 @@ export function emptyServerForm(): ServerFormValues {
     proxyJumpServerId: '',
     dockerSocketPath: DEFAULT_DOCKER_SOCKET,
     forwardAgent: false,
+    publicAddress: '',
   };
 }
 
@@ -66,6 +69,7 @@ export function formFromServer(server: ServerDto): ServerFormValues {
     proxyJumpServerId: server.proxyJumpServerId ?? '',
     dockerSocketPath: server.dockerSocketPath,
     forwardAgent: server.forwardAgent,
+    publicAddress: server.publicAddress ?? '',
   };
 }
 
@@ -125,6 +129,7 @@ const FIELD_BY_PATH: Record<string, ServerFormField> = {
   auth: 'authKind',
   proxyJumpServerId: 'proxyJumpServerId',
   dockerSocketPath: 'dockerSocketPath',
+  publicAddress: 'publicAddress',
 };
 
 function zodErrors(error: z.ZodError): ServerFormErrors {
@@ -165,6 +170,7 @@ export function buildAddServerInput(values: ServerFormValues): FormResult<AddSer
     proxyJumpServerId: values.proxyJumpServerId || null,
     dockerSocketPath: values.dockerSocketPath.trim() || DEFAULT_DOCKER_SOCKET,
     forwardAgent: values.forwardAgent,
+    publicAddress: values.publicAddress.trim() || null,
   });
   return parsed.success ? { ok: true, input: parsed.data } : { ok: false, errors: zodErrors(parsed.error) };
 }
@@ -198,6 +204,8 @@ export function buildUpdateServerInput(server: ServerDto, values: ServerFormValu
   const socket = values.dockerSocketPath.trim() || DEFAULT_DOCKER_SOCKET;
   if (socket !== server.dockerSocketPath) candidate.dockerSocketPath = socket;
   if (values.forwardAgent !== server.forwardAgent) candidate.forwardAgent = values.forwardAgent;
+  const publicAddress = values.publicAddress.trim() || null;
+  if (publicAddress !== server.publicAddress) candidate.publicAddress = publicAddress;
 
   const parsed = updateServerInputSchema.omit({ hostKey: true }).safeParse(candidate);
   if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error) };
