@@ -152,6 +152,7 @@ describeIntegration(
         expect(await keySection.getByTestId('deploy-key-fingerprint').textContent()).toBe(made.fingerprint);
         expect(await keySection.locator('code').textContent()).toBe(made.publicKey);
         await keySection.getByRole('note').filter({ hasText: 'not an ssh URL' }).waitFor();
+        await keySection.screenshot({ path: join(RESULTS_DIR, 'e2e-deploy-key.png') });
         expect(await core.secrets.get(deployKeyRef(app!.id))).toMatch(/^-----BEGIN OPENSSH PRIVATE KEY-----/);
         await keySection.getByRole('button', { name: 'Remove key', exact: true }).click();
         await keySection.getByRole('button', { name: 'Yes, remove key', exact: true }).click();
