@@ -4,7 +4,7 @@ import type { AppDto } from '../../../shared/dto/app';
 import { api, queryKeys } from '../api';
 import { navigate } from '../hooks/useHashRoute';
 import { CheckboxField } from './CheckboxField';
-import { ErrorNotice } from './ErrorNotice';
+import { ConfirmPanel } from './ConfirmPanel';
 
 /** Delete the app and its container on the server, after a confirm step. */
 export function DeleteApp({ app }: { app: AppDto }) {
@@ -29,7 +29,14 @@ export function DeleteApp({ app }: { app: AppDto }) {
     );
   }
   return (
-    <div className="confirm" role="group" aria-label={`Confirm deleting ${app.name}`}>
+    <ConfirmPanel
+      label={`Confirm deleting ${app.name}`}
+      confirmLabel={`Yes, delete ${app.name}`}
+      onConfirm={() => remove.mutate()}
+      onKeep={() => setConfirming(false)}
+      pending={remove.isPending}
+      error={remove.error}
+    >
       <p>
         Delete <strong>{app.name}</strong>? Its container is removed from the server, and its settings, variables and
         deployment history from Mist.
@@ -42,15 +49,6 @@ export function DeleteApp({ app }: { app: AppDto }) {
           hint="Off (the default): the data stays on the server, and a new database app of the same template can re-attach it."
         />
       )}
-      <ErrorNotice error={remove.error} />
-      <div className="actions">
-        <button type="button" className="danger" onClick={() => remove.mutate()} disabled={remove.isPending}>
-          Yes, delete {app.name}
-        </button>
-        <button type="button" onClick={() => setConfirming(false)} disabled={remove.isPending} autoFocus>
-          Keep it
-        </button>
-      </div>
-    </div>
+    </ConfirmPanel>
   );
 }

@@ -5,7 +5,7 @@ import { api, queryKeys } from '../api';
 import { navigate } from '../hooks/useHashRoute';
 import { pluralize } from '../lib/format';
 import { CheckboxField } from './CheckboxField';
-import { ErrorNotice } from './ErrorNotice';
+import { ConfirmPanel } from './ConfirmPanel';
 
 /**
  * Delete, with a confirm step. A project that holds apps needs a second, explicit choice: removing
@@ -35,7 +35,15 @@ export function DeleteProject({ project, appCount }: { project: ProjectDto; appC
   }
   const blocked = appCount > 0 && !removeApps;
   return (
-    <div className="confirm" role="group" aria-label={`Confirm deleting ${project.name}`}>
+    <ConfirmPanel
+      label={`Confirm deleting ${project.name}`}
+      confirmLabel={`Yes, delete ${project.name}`}
+      onConfirm={() => remove.mutate()}
+      onKeep={() => setConfirming(false)}
+      pending={remove.isPending}
+      error={remove.error}
+      confirmBlockedReason={blocked ? 'Tick the box above to remove the apps too' : undefined}
+    >
       <p>
         Delete the project <strong>{project.name}</strong>?
         {appCount === 0 ? ' It has no apps.' : ` It holds ${pluralize(appCount, 'app')}.`}
@@ -48,21 +56,6 @@ export function DeleteProject({ project, appCount }: { project: ProjectDto; appC
           disabled={remove.isPending}
         />
       )}
-      <ErrorNotice error={remove.error} />
-      <div className="actions">
-        <button
-          type="button"
-          className="danger"
-          onClick={() => remove.mutate()}
-          disabled={remove.isPending || blocked}
-          title={blocked ? 'Tick the box above to remove the apps too' : undefined}
-        >
-          Yes, delete {project.name}
-        </button>
-        <button type="button" onClick={() => setConfirming(false)} disabled={remove.isPending} autoFocus>
-          Keep it
-        </button>
-      </div>
-    </div>
+    </ConfirmPanel>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { AppDto } from '../../../shared/dto/app';
 import { normalizeGitUrl } from '../../../shared/app-rules';
 import { api, queryKeys } from '../api';
+import { ConfirmPanel } from './ConfirmPanel';
 import { CopyableCode } from './CopyableCode';
 import { ErrorNotice } from './ErrorNotice';
 
@@ -55,39 +56,23 @@ export function DeployKeySection({ app }: { app: AppDto }) {
         <p className="muted">This app has no deploy key.</p>
       )}
       {confirming ? (
-        <div
-          className="confirm"
-          role="group"
-          aria-label={`Confirm ${confirming === 'replace' ? 'replacing' : 'removing'} the deploy key`}
+        <ConfirmPanel
+          label={`Confirm ${confirming === 'replace' ? 'replacing' : 'removing'} the deploy key`}
+          confirmLabel={confirming === 'replace' ? 'Yes, make a new key' : 'Yes, remove key'}
+          onConfirm={() => mutation.mutate(confirming === 'replace' ? 'generate' : 'remove')}
+          onKeep={() => {
+            setConfirming(null);
+            mutation.reset();
+          }}
+          pending={mutation.isPending}
+          error={mutation.error}
         >
           <p>
             {confirming === 'replace'
               ? 'Make a new key? The current one stops working: add the new one to the repository before the next deploy.'
               : 'Remove the deploy key? Deploys of a private ssh repository fail until you add a key again.'}
           </p>
-          <ErrorNotice error={mutation.error} />
-          <div className="actions">
-            <button
-              type="button"
-              className="danger"
-              onClick={() => mutation.mutate(confirming === 'replace' ? 'generate' : 'remove')}
-              disabled={mutation.isPending}
-            >
-              {confirming === 'replace' ? 'Yes, make a new key' : 'Yes, remove key'}
-            </button>
-            <button
-              type="button"
-              onClick={() => {
-                setConfirming(null);
-                mutation.reset();
-              }}
-              disabled={mutation.isPending}
-              autoFocus
-            >
-              Keep it
-            </button>
-          </div>
-        </div>
+        </ConfirmPanel>
       ) : (
         <>
           <ErrorNotice error={mutation.error} />

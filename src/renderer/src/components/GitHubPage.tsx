@@ -7,6 +7,7 @@ import { api, queryKeys } from '../api';
 import { useGitHubStatus } from '../hooks/useGitHub';
 import { ErrorNotice } from './ErrorNotice';
 import { TextField } from './TextField';
+import { ConfirmPanel } from './ConfirmPanel';
 
 const TOKEN_HINT =
   'A personal access token (GitHub → Settings → Developer settings). For private repositories: a classic ' +
@@ -129,25 +130,18 @@ function Connected({ status }: { status: GitHubStatusDto }) {
         )}
         <ErrorNotice error={disconnect.error} />
         {confirming ? (
-          <div className="confirm" role="group" aria-label="Confirm disconnecting GitHub">
+          <ConfirmPanel
+            label="Confirm disconnecting GitHub"
+            confirmLabel="Yes, disconnect"
+            onConfirm={() => disconnect.mutate()}
+            onKeep={() => setConfirming(false)}
+            pending={disconnect.isPending}
+          >
             <p>
               Disconnect GitHub? The token is deleted from your keychain; private GitHub repositories of apps without a
               token of their own will no longer deploy.
             </p>
-            <div className="actions">
-              <button
-                type="button"
-                className="danger"
-                onClick={() => disconnect.mutate()}
-                disabled={disconnect.isPending}
-              >
-                Yes, disconnect
-              </button>
-              <button type="button" onClick={() => setConfirming(false)} autoFocus>
-                Keep it
-              </button>
-            </div>
-          </div>
+          </ConfirmPanel>
         ) : (
           <div className="actions">
             <button type="button" className="danger" onClick={() => setConfirming(true)}>

@@ -5,6 +5,7 @@ import { api, queryKeys } from '../api';
 import { gitTokenError } from '../lib/git-token';
 import { ErrorNotice } from './ErrorNotice';
 import { TextField } from './TextField';
+import { ConfirmPanel } from './ConfirmPanel';
 
 const HINT =
   'For private https repositories (GitHub: a fine-grained token with read access to contents). ' +
@@ -84,31 +85,19 @@ export function GitTokenSection({ app }: { app: AppDto }) {
         <>
           <p data-testid="git-token-stored">An access token is stored in your keychain.</p>
           {confirmingRemove ? (
-            <div className="confirm" role="group" aria-label="Confirm removing the access token">
+            <ConfirmPanel
+              label="Confirm removing the access token"
+              confirmLabel="Yes, remove token"
+              onConfirm={() => mutation.mutate(null)}
+              onKeep={() => {
+                setConfirmingRemove(false);
+                mutation.reset();
+              }}
+              pending={mutation.isPending}
+              error={mutation.error}
+            >
               <p>Remove the access token? Deploys of a private repository will fail until you add one again.</p>
-              <ErrorNotice error={mutation.error} />
-              <div className="actions">
-                <button
-                  type="button"
-                  className="danger"
-                  onClick={() => mutation.mutate(null)}
-                  disabled={mutation.isPending}
-                >
-                  Yes, remove token
-                </button>
-                <button
-                  type="button"
-                  onClick={() => {
-                    setConfirmingRemove(false);
-                    mutation.reset();
-                  }}
-                  disabled={mutation.isPending}
-                  autoFocus
-                >
-                  Keep it
-                </button>
-              </div>
-            </div>
+            </ConfirmPanel>
           ) : (
             <>
               <ErrorNotice error={mutation.error} />

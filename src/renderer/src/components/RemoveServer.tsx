@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ServerDto } from '../../../shared/dto/server';
 import { api, queryKeys } from '../api';
-import { ErrorNotice } from './ErrorNotice';
+import { ConfirmPanel } from './ConfirmPanel';
 
 /** Remove, with a confirm step that names what goes away. */
 export function RemoveServer({ server, onRemoved }: { server: ServerDto; onRemoved: () => void }) {
@@ -25,20 +25,18 @@ export function RemoveServer({ server, onRemoved }: { server: ServerDto; onRemov
     );
   }
   return (
-    <div className="confirm" role="group" aria-label={`Confirm removing ${server.name}`}>
+    <ConfirmPanel
+      label={`Confirm removing ${server.name}`}
+      confirmLabel={`Yes, remove ${server.name}`}
+      onConfirm={() => remove.mutate()}
+      onKeep={() => setConfirming(false)}
+      pending={remove.isPending}
+      error={remove.error}
+    >
       <p>
         Remove <strong>{server.name}</strong> from Mist? Its settings and stored secrets are deleted; nothing on the
         server is touched.
       </p>
-      <ErrorNotice error={remove.error} />
-      <div className="actions">
-        <button type="button" className="danger" onClick={() => remove.mutate()} disabled={remove.isPending}>
-          Yes, remove {server.name}
-        </button>
-        <button type="button" onClick={() => setConfirming(false)} disabled={remove.isPending} autoFocus>
-          Keep it
-        </button>
-      </div>
-    </div>
+    </ConfirmPanel>
   );
 }
