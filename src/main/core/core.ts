@@ -130,18 +130,14 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
       await deployKeys.forget(app.id);
     },
   });
-  const gitTokens = new GitTokens({
+  const appSecrets = {
     apps: new AppsRepo(db),
     secrets,
     audit: apps.audit,
-    getApp: (appId) => apps.apps.get(appId),
-  });
-  const deployKeys = new DeployKeys({
-    apps: new AppsRepo(db),
-    secrets,
-    audit: apps.audit,
-    getApp: (appId) => apps.apps.get(appId),
-  });
+    getApp: (appId: string) => apps.apps.get(appId),
+  };
+  const gitTokens = new GitTokens(appSecrets);
+  const deployKeys = new DeployKeys(appSecrets);
   const gitAccess = gitAccessFor({ pool, servers: repo, deployKeys });
   const github = new GitHubAccount({
     secrets,

@@ -1,9 +1,7 @@
 import { utils, type ParsedKey } from 'ssh2';
 import type { AppDto } from '../../../shared/dto/app';
 import { MistError } from '../../../shared/errors';
-import type { AuditRecordInput } from '../audit/audit-log';
-import type { SecretStore } from '../secrets/secret-store';
-import type { AppsRepo } from '../store/apps-repo';
+import type { AppSecretDeps } from './git-tokens';
 
 export function deployKeyRef(appId: string): string {
   return `app/${appId}/deploy-key`;
@@ -17,14 +15,7 @@ export function deployKeyRef(appId: string): string {
  * never written on the server, and no other app's key is offered with it.
  */
 export class DeployKeys {
-  constructor(
-    private readonly deps: {
-      apps: AppsRepo;
-      secrets: SecretStore;
-      audit: { record(entry: AuditRecordInput): void };
-      getApp(appId: string): AppDto;
-    },
-  ) {}
+  constructor(private readonly deps: AppSecretDeps) {}
 
   /** Makes a new key pair (replacing the app's old one, which stops working). */
   async generate(appId: string): Promise<AppDto> {

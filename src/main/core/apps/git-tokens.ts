@@ -13,15 +13,16 @@ export function gitTokenRef(appId: string): string {
  * reaches git on the server through a credential helper fed from the SSH channel's stdin (see
  * remote-git.ts): never in a command line, a file on the server, the checkout's config or a log.
  */
+/** What a per-app secret in the keychain (a git token, a deploy key) needs from the core. */
+export interface AppSecretDeps {
+  apps: AppsRepo;
+  secrets: SecretStore;
+  audit: { record(entry: AuditRecordInput): void };
+  getApp(appId: string): AppDto;
+}
+
 export class GitTokens {
-  constructor(
-    private readonly deps: {
-      apps: AppsRepo;
-      secrets: SecretStore;
-      audit: { record(entry: AuditRecordInput): void };
-      getApp(appId: string): AppDto;
-    },
-  ) {}
+  constructor(private readonly deps: AppSecretDeps) {}
 
   async set(appId: string, token: string | null): Promise<AppDto> {
     const app = this.deps.getApp(appId);
