@@ -149,6 +149,9 @@ describeIntegration(
       // git logged in to the git host (this sshd) with the deploy key
       const accepted = sshd.readLog().match(/Accepted publickey for mist .*/g) ?? [];
       expect(accepted.filter((line) => line.includes(deployKey.fingerprint)).length).toBeGreaterThan(0);
+      // the auto-deploy check asks the branch head with the same key
+      await core.handlers['apps.update']({ id: app.id, autoDeploy: true, watchIntervalS: 60 } as never);
+      expect(await core.autoDeploy.check(app.id)).toEqual({ kind: 'already-deployed', sha: await repo.head() });
       expect(readdirSync(MIST_SSH_DIR).sort()).toEqual(['known_hosts']);
       const body = privateKey!.split('\n')[1]!;
       expect(readFileSync(databasePath(home.path)).includes(body)).toBe(false);
