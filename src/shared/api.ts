@@ -11,6 +11,7 @@ import type {
   AppDto,
   AppStatusDto,
   AppUsageDto,
+  GitAccessCheckDto,
   AuditEntryDto,
   ContainerLogLineDto,
   DeploymentDto,
@@ -115,6 +116,8 @@ export const apiDefinition = {
   /** Makes a new deploy key for the app (replacing its old one); answers with the public key in `deployKey`. */
   'apps.generateDeployKey': call<AppDto>()(appIdInputSchema),
   'apps.removeDeployKey': call<AppDto>()(appIdInputSchema),
+  /** Asks the repository for the branch head from the server, with the app's token, deploy key or agent. */
+  'apps.checkGitAccess': call<GitAccessCheckDto>()(appIdInputSchema),
   'apps.control': call<AppStatusDto>()(appControlInputSchema),
   'apps.status': call<AppStatusDto>()(appIdInputSchema),
   /** CPU, memory and network of the app's running containers now (one Docker stats sample each). */

@@ -440,9 +440,25 @@ describeIntegration(
           .getByRole('button', { name: /^web\b/ })
           .click();
         await page.getByRole('tab', { name: 'Git' }).click();
-        await page.getByLabel('Branch', { exact: true }).fill(BROKEN_BRANCH);
-        await page.getByRole('button', { name: 'Save', exact: true }).click();
+        // "Check access" asks the repository from the server: a missing branch is named, an existing one found
+        const branch = page.getByLabel('Branch', { exact: true });
+        const save = page.getByRole('button', { name: 'Save', exact: true });
+        const checkAccess = page.getByRole('button', { name: 'Check access', exact: true });
+        await branch.fill('no-such-branch');
+        await save.click();
+        await page
+          .getByRole('status')
+          .filter({ hasText: /^Saved\./ })
+          .waitFor();
+        await checkAccess.click();
+        await page.getByText('The branch "no-such-branch" does not exist').waitFor();
+        await branch.fill(BROKEN_BRANCH);
+        await save.click();
         await page.getByTestId('redeploy-pending').waitFor();
+        await checkAccess.click();
+        expect(await page.getByTestId('git-access-ok').textContent()).toMatch(
+          new RegExp(`^The server can fetch it: ${BROKEN_BRANCH} is at [0-9a-f]{12}\\.$`),
+        );
         const number = (await core.handlers['deployments.list']({ appId: appId! })).length + 1;
         await page.getByRole('button', { name: 'Deploy', exact: true }).click();
         const heading = page.getByRole('heading', { level: 2, name: new RegExp(`^Deployment #${number}\\b`) });

@@ -183,6 +183,19 @@ describeIntegration('mist CLI: projects, apps, env and deploy', ['sshd', 'docker
     expect((await ok(['app', 'show', ref])).stdout).toContain('deploy key   none\n');
   });
 
+  it('app check-access asks the branch head from the server; a missing branch exits 1 with its name', async () => {
+    const head = await repo.head();
+    expect(await json(['app', 'check-access', ref, '--json'])).toEqual({ branch: 'main', commit: head });
+    expect((await ok(['app', 'check-access', ref])).stdout).toMatch(
+      new RegExp(`^${ref}: the server can fetch main of \\S+ \\(at ${head}\\)\\.\n$`),
+    );
+    await ok(['app', 'set', ref, '--branch', 'no-such-branch']);
+    const missing = await mist(['app', 'check-access', ref]);
+    expect(missing).toMatchObject({ code: 1, stdout: '' });
+    expect(missing.stderr).toContain('The branch "no-such-branch" does not exist');
+    await ok(['app', 'set', ref, '--branch', 'main']);
+  });
+
   it('env set (plain, and a secret from stdin) / list masks the secret / import reports a bad line', async () => {
     const plain = await ok(['env', 'set', ref, `PORT=${port}`, 'GREETING=a=b c', '--scope', 'runtime']);
     expect(plain.stdout).toContain('Set variables PORT, GREETING');

@@ -136,8 +136,17 @@ describeIntegration(
       expect(refused.status).toBe('failed');
       expect(refused.error).toContain(`did not accept this app's deploy key (${deployKey.fingerprint})`);
 
+      // "Check access" asks the same way, without a deploy
+      await expect(core.handlers['apps.checkGitAccess']({ appId: app.id })).rejects.toThrow(
+        `did not accept this app's deploy key (${deployKey.fingerprint})`,
+      );
+
       // the git host (this sshd, as user mist) now accepts the deploy key
       sshd.authorizeKey('mist', deployKey.publicKey);
+      expect(await core.handlers['apps.checkGitAccess']({ appId: app.id })).toEqual({
+        branch: 'main',
+        commit: await repo.head(),
+      });
       const done = await waitForDeployment(
         core,
         (await core.handlers['deploy.start']({ appId: app.id, trigger: 'manual' })).id,

@@ -25,6 +25,7 @@ Usage:
   mist app set PROJECT/APP --auto-deploy on|off [--watch-interval SECONDS]
   mist app show PROJECT/APP [--json]
   mist app deploy-key PROJECT/APP [--generate | --remove] [--json]
+  mist app check-access PROJECT/APP [--json]
   mist app list [PROJECT] [--json]
   mist app delete PROJECT/APP [--remove-volume]
   mist db url PROJECT/DB [--reveal] [--json]
@@ -211,6 +212,8 @@ Commands:
   deploy-key PROJECT/APP                  show, make or remove the app's deploy key (an ssh key
                                           for a private repository; the private half stays in
                                           your keychain)
+  check-access PROJECT/APP                ask the repository for the branch head from the
+                                          server, with the credentials a deploy would use
   list [PROJECT]                          list apps, all or one project's
   delete PROJECT/APP                      delete an app and its container (a database's data
                                           volume is kept unless --remove-volume)
@@ -258,6 +261,18 @@ Options:
 Example:
   mist app deploy-key shop/web --generate
   mist app deploy-key shop/web | head -n 1      # the public key line alone
+`;
+
+export const APP_CHECK_ACCESS_HELP = `Usage: mist app check-access PROJECT/APP [--json]
+
+Asks the app's repository for the head of its branch from the server, with the credentials a deploy
+uses (the app's access token, its deploy key, or your forwarded ssh-agent), and prints the commit.
+Nothing is fetched or deployed. Exits 1 with git's reason and what to do when the server cannot
+reach the repository or the branch does not exist.
+
+Options:
+  --json       print { branch, commit }
+  -h, --help   show this help
 `;
 
 export const APP_SET_HELP = `Usage: mist app set PROJECT/APP [options]
@@ -518,6 +533,7 @@ export const HELP_BY_COMMAND: Record<string, string> = {
   rollback: ROLLBACK_HELP,
   usage: USAGE_HELP,
   'app deploy-key': APP_DEPLOY_KEY_HELP,
+  'app check-access': APP_CHECK_ACCESS_HELP,
   logs: LOGS_HELP,
   'logs build': LOGS_HELP,
   start: CONTROL_HELP('start'),

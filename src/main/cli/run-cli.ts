@@ -7,6 +7,7 @@ import { appDelete } from './commands/app-delete';
 import { appList } from './commands/app-list';
 import { appSet } from './commands/app-set';
 import { appDeployKey } from './commands/app-deploy-key';
+import { appCheckAccess } from './commands/app-check-access';
 import { appShow } from './commands/app-show';
 import { dbUrl } from './commands/db-url';
 import { deploy } from './commands/deploy';
@@ -50,6 +51,7 @@ const GROUPS: Record<string, Record<string, Command>> = {
     list: appList,
     delete: appDelete,
     'deploy-key': appDeployKey,
+    'check-access': appCheckAccess,
   },
   domain: { add: domainAdd, remove: domainRemove, apply: domainApply, list: domainList },
   env: { set: envSet, import: envImport, list: envList, unset: envUnset },

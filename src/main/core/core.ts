@@ -17,7 +17,7 @@ import type { AutoDeployWatcher } from './autodeploy/auto-deploy-watcher';
 import { databaseHandlers } from './databases/database-handlers';
 import { DeployKeys } from './apps/deploy-keys';
 import { GitTokens } from './apps/git-tokens';
-import { gitAccessFor } from './deploy/git-access';
+import { branchHeadOnServer, gitAccessFor } from './deploy/git-access';
 import { AuditLog } from './audit/audit-log';
 import { AppsRepo } from './store/apps-repo';
 import { AuditRepo } from './store/audit-repo';
@@ -35,6 +35,9 @@ import { openDatabase, type Database } from './store/database';
 import { DeploymentsRepo } from './store/deployments-repo';
 import { ProjectsRepo } from './store/projects-repo';
 import { ServersRepo } from './store/servers-repo';
+
+/** How long asking a git host for a branch head may take before the answer counts as failed. */
+const GIT_HEAD_TIMEOUT_MS = 60_000;
 
 export interface CoreOptions {
   /** Data directory; defaults to MIST_HOME or the per-user data directory. */
@@ -151,6 +154,8 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
       apps.apps.record(appId).gitCloneUrl,
       () => github.token(),
     );
+  // what a deploy would fetch, asked on the server: by the auto-deploy check and by "Check access"
+  const headOnServer = branchHeadOnServer({ gitAccess, gitToken: gitTokenFor, timeoutMs: GIT_HEAD_TIMEOUT_MS });
   const deployments = new DeploymentsRepo(db);
   const domainHosts = { hosts: (appId: string) => domainModule.domains.hosts(appId) };
   const deploys = new DeployService({
@@ -178,9 +183,8 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
   const runtime = new AppRuntime({ pool, deployments, apps: apps.apps, audit: apps.audit });
   const autoDeploy = createAutoDeploy({
     db,
-    gitAccess,
+    headOnServer,
     deploys,
-    gitToken: gitTokenFor,
     githubHead: (app) => github.branchHead(app.gitCloneUrl, app.branch),
     ...(options.autoDeployMinIntervalS !== undefined ? { minIntervalS: options.autoDeployMinIntervalS } : {}),
   });
@@ -230,7 +234,16 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
       info: { version: packageJson.version, shell: options.shell ?? 'web', dataDir },
     }),
     projectsAndApps: appsAndProjects,
-    deploys: deployHandlers({ deploys, runtime, gitTokens, deployKeys }),
+    deploys: deployHandlers({
+      deploys,
+      runtime,
+      gitTokens,
+      deployKeys,
+      checkGitAccess: async (appId) => {
+        const app = apps.apps.record(appId);
+        return { branch: app.branch, commit: await headOnServer(app) };
+      },
+    }),
     domains: domainModule.handlers,
     templates: { 'templates.list': templates },
     databases: databaseHandlers({ apps: apps.apps, env: apps.env, templates, pool }),

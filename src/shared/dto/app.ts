@@ -62,6 +62,13 @@ export interface AppDto {
   updatedAt: string;
 }
 
+/** The server reached the app's repository with the credentials a deploy would use. */
+export interface GitAccessCheckDto {
+  branch: string;
+  /** The branch head's commit, as git on the server sees it. */
+  commit: string;
+}
+
 export interface DeployKeyDto {
   /** One OpenSSH public key line: `ssh-ed25519 AAAA… comment`. */
   publicKey: string;

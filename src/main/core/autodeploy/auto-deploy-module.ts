@@ -3,20 +3,14 @@ import { AppsRepo } from '../store/apps-repo';
 import type { Database } from '../store/database';
 import { DeploymentsRepo } from '../store/deployments-repo';
 import type { DeployService } from '../deploy/deploy-service';
-import type { GitAccessFor } from '../deploy/git-access';
-import { remoteBranchHead } from '../deploy/remote-git';
+import type { BranchHeadOnServer } from '../deploy/git-access';
 import { AutoDeployWatcher, type WatchedApp } from './auto-deploy-watcher';
-
-/** How long asking a git host for a branch head may take before this check counts as failed. */
-const HEAD_TIMEOUT_MS = 60_000;
 
 export interface AutoDeployModuleDeps {
   db: Database;
-  /** Where git runs for an app (see git-access.ts). */
-  gitAccess: GitAccessFor;
+  /** Asks git on the server (see git-access.ts). */
+  headOnServer: BranchHeadOnServer;
   deploys: Pick<DeployService, 'start'>;
-  /** The app's git access token (private https repositories), or null. */
-  gitToken: (appId: string) => Promise<string | null>;
   /**
    * Asks the GitHub API for the head when it can (a conditional request costs nothing when nothing
    * changed); null means "ask the server with git".
@@ -41,18 +35,7 @@ export function createAutoDeploy(deps: AutoDeployModuleDeps): AutoDeployWatcher 
       const app = apps.findById(watched.id);
       if (!app?.gitCloneUrl) throw new Error(`${watched.name} has no repository`);
       const fromGitHub = (await deps.githubHead?.(app)) ?? null;
-      if (fromGitHub) return fromGitHub;
-      const git = await deps.gitAccess(app);
-      return remoteBranchHead(
-        git.conn,
-        {
-          url: app.gitCloneUrl,
-          branch: app.branch,
-          token: await deps.gitToken(app.id),
-          deployKey: git.deployKeyFingerprint,
-        },
-        { timeoutMs: HEAD_TIMEOUT_MS, forwardAgent: git.forwardAgent },
-      ).finally(() => git.release());
+      return fromGitHub ?? deps.headOnServer(app);
     },
     deploy: (appId) => deps.deploys.start(appId, 'auto'),
     ...(deps.minIntervalS !== undefined ? { minIntervalS: deps.minIntervalS } : {}),

@@ -3,7 +3,9 @@ import type { DeployKeys } from '../apps/deploy-keys';
 import type { ConnectionPool } from '../ssh/connection-pool';
 import { DeployKeyAgent } from '../ssh/deploy-key-agent';
 import type { ServerConnection } from '../ssh/server-connection';
+import { MistError } from '../../../shared/errors';
 import type { AppRecord } from '../store/apps-repo';
+import { remoteBranchHead } from './remote-git';
 import type { ServersRepo } from '../store/servers-repo';
 
 /** Where git runs on the server for one app, and which agent it may use there. */
@@ -47,5 +49,26 @@ export function gitAccessFor(deps: {
       deployKeyFingerprint: null,
       release: () => {},
     };
+  };
+}
+
+/** The app's branch head as git on its server sees it, with the credentials a deploy would use. */
+export type BranchHeadOnServer = (app: AppRecord) => Promise<string>;
+
+export function branchHeadOnServer(deps: {
+  gitAccess: GitAccessFor;
+  /** The app's git access token (private https repositories), or null. */
+  gitToken: (appId: string) => Promise<string | null>;
+  timeoutMs: number;
+}): BranchHeadOnServer {
+  return async (app) => {
+    if (!app.gitCloneUrl) throw new MistError('invalid-input', `${app.name} has no git repository.`);
+    const token = await deps.gitToken(app.id);
+    const git = await deps.gitAccess(app);
+    return remoteBranchHead(
+      git.conn,
+      { url: app.gitCloneUrl, branch: app.branch, token, deployKey: git.deployKeyFingerprint },
+      { timeoutMs: deps.timeoutMs, forwardAgent: git.forwardAgent },
+    ).finally(() => git.release());
   };
 }

@@ -16,6 +16,7 @@ import { AppField } from './AppField';
 import { DeleteApp } from './DeleteApp';
 import { ErrorNotice } from './ErrorNotice';
 import { DeployKeySection } from './DeployKeySection';
+import { GitAccessCheck } from './GitAccessCheck';
 import { GitTokenSection } from './GitTokenSection';
 import { GitHubPickButton } from './GitHubRepoPicker';
 import { useTemplates } from '../hooks/useTemplates';
@@ -116,6 +117,7 @@ export function AppSettingsTab({ app, section }: { app: AppDto; section: Setting
           )}
         </div>
       </form>
+      {section === 'git' && <GitAccessCheck key={`${app.gitUrl} ${app.branch}`} app={app} />}
       {section === 'git' && <GitTokenSection app={app} />}
       {section === 'git' && <DeployKeySection app={app} />}
       {section === 'general' && (

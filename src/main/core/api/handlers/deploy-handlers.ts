@@ -1,4 +1,4 @@
-import type { AppStatusDto, DeploymentEventDto } from '../../../../shared/dto/app';
+import type { AppStatusDto, DeploymentEventDto, GitAccessCheckDto } from '../../../../shared/dto/app';
 import type { AppRuntime } from '../../deploy/app-runtime';
 import type { DeployKeys } from '../../apps/deploy-keys';
 import type { GitTokens } from '../../apps/git-tokens';
@@ -17,6 +17,7 @@ export type DeployHandlers = HandlersFor<'deploy.' | 'deployments.'> &
     | 'apps.setGitToken'
     | 'apps.generateDeployKey'
     | 'apps.removeDeployKey'
+    | 'apps.checkGitAccess'
   >;
 
 export function deployHandlers({
@@ -24,11 +25,13 @@ export function deployHandlers({
   runtime,
   gitTokens,
   deployKeys,
+  checkGitAccess,
 }: {
   deploys: DeployService;
   runtime: AppRuntime;
   gitTokens: GitTokens;
   deployKeys: DeployKeys;
+  checkGitAccess: (appId: string) => Promise<GitAccessCheckDto>;
 }): DeployHandlers {
   return {
     'deploy.start': ({ appId, trigger, ref }) => deploys.start(appId, trigger, ref ? { ref } : {}),
@@ -57,6 +60,7 @@ export function deployHandlers({
     'apps.setGitToken': ({ appId, token }) => gitTokens.set(appId, token),
     'apps.generateDeployKey': ({ appId }) => deployKeys.generate(appId),
     'apps.removeDeployKey': ({ appId }) => deployKeys.remove(appId),
+    'apps.checkGitAccess': ({ appId }) => checkGitAccess(appId),
     'apps.control': ({ appId, action }) => runtime.control(appId, action),
     'apps.status': ({ appId }) => runtime.status(appId),
     'apps.usage': ({ appId }) => runtime.usage(appId),

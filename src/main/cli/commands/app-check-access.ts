@@ -1,0 +1,33 @@
+import { callApi } from '../api';
+import { expectPositionals, flagOption, parseCommandArgs, type OptionSpecs } from '../args';
+import { withCore, type Command } from '../command';
+import { EXIT_OK } from '../errors';
+import { formatJson } from '../format';
+import { parseAppRef, resolveApp, type AppRef } from '../resolve';
+
+const COMMAND = 'app check-access';
+const OPTIONS: OptionSpecs = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
+
+export function parseCheckAccessArgs(args: string[]): { ref: AppRef; json: boolean } {
+  const { values, positionals } = parseCommandArgs(COMMAND, args, OPTIONS);
+  const [refText] = expectPositionals(COMMAND, positionals, ['PROJECT/APP']) as [string];
+  return { ref: parseAppRef(refText, COMMAND), json: flagOption(values, 'json') };
+}
+
+/** `apps.checkGitAccess`: can the server fetch the app's branch, with the credentials a deploy uses? */
+export const appCheckAccess: Command = {
+  name: COMMAND,
+  async run(argv, ctx) {
+    const args = parseCheckAccessArgs(argv);
+    return withCore(ctx, { useSecretOverride: true }, async (core) => {
+      const { app, ref } = await resolveApp(core, args.ref);
+      const result = await callApi(core, 'apps.checkGitAccess', { appId: app.id });
+      ctx.io.stdout.write(
+        args.json
+          ? formatJson(result)
+          : `${ref}: the server can fetch ${result.branch} of ${app.gitUrl} (at ${result.commit}).\n`,
+      );
+      return EXIT_OK;
+    });
+  },
+};
