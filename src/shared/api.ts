@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type {
   AppInfoDto,
   ConnectionStateDto,
+  DockerReclaimDto,
+  DockerSpaceDto,
   HostKeyProbeDto,
   ServerCheckDto,
   ServerDto,
@@ -55,6 +57,7 @@ import {
   addServerInputSchema,
   probeHostKeyInputSchema,
   serverIdInputSchema,
+  reclaimDockerSpaceInputSchema,
   sshConfigInputSchema,
   updateServerInputSchema,
 } from './schemas/server';
@@ -100,6 +103,10 @@ export const apiDefinition = {
   'servers.sshConfigHosts': call<SshConfigHostDto[]>()(sshConfigInputSchema),
   'servers.connect': call<ConnectionStateDto>()(serverIdInputSchema),
   'servers.check': call<ServerCheckDto>()(serverIdInputSchema),
+  /** What Docker keeps on the server's disk (images, build cache, containers, volumes). */
+  'servers.dockerSpace': call<DockerSpaceDto>()(serverIdInputSchema),
+  /** Removes dangling images, and the unused build cache when asked; never a tagged image or a volume. */
+  'servers.reclaimDockerSpace': call<DockerReclaimDto>()(reclaimDockerSpaceInputSchema),
   'connections.watch': stream<ConnectionStateDto>()(noInput),
 
   'projects.list': call<ProjectDto[]>()(noInput),

@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/core';
 import type { WebShell } from '../../src/main/web/web-shell';
+import { dockerCli, loadDanglingImage } from '../fixtures/docker-host';
 import { describeIntegration } from '../fixtures/integration';
 import { generateSshKey } from '../fixtures/ssh-keys';
 import { startTestSshd, type TestSshd } from '../fixtures/sshd';
@@ -102,6 +103,22 @@ describeIntegration(
         await page.getByRole('navigation', { name: 'Servers' }).getByRole('img', { name: 'Connected' }).waitFor();
         expect(await page.locator('.check-item').count()).toBeGreaterThanOrEqual(6);
         await page.screenshot({ path: join(RESULTS_DIR, 'e2e-server-check.png'), fullPage: true });
+
+        // Docker disk space: an old dangling image is counted, and "Clean up" removes it
+        const dangling = await loadDanglingImage(new Date(Date.now() - 3 * 3600_000), 'e2e-space');
+        const space = page.getByRole('region', { name: 'Docker disk space' });
+        await space.getByRole('button', { name: 'Measure', exact: true }).click();
+        await space
+          .getByTestId('dangling-images')
+          .filter({ hasText: /^[1-9]\d* · / })
+          .waitFor();
+        await space.getByRole('button', { name: 'Clean up', exact: true }).click();
+        expect(await space.getByTestId('docker-space-freed').textContent()).toMatch(
+          /^Freed \S+ \S+: [1-9]\d* dangling images? removed\.$/,
+        );
+        expect((await dockerCli(['image', 'inspect', dangling])).code).not.toBe(0);
+        await space.getByRole('button', { name: 'Measure again', exact: true }).waitFor(); // measured anew
+        await space.screenshot({ path: join(RESULTS_DIR, 'e2e-docker-space.png') });
 
         // A reload keeps working without the token in the address.
         await page.reload();

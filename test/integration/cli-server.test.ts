@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { ServerCheckDto, ServerDto } from '../../src/shared/dto/server';
+import type { DockerSpaceDto, ServerCheckDto, ServerDto } from '../../src/shared/dto/server';
 import { describeIntegration } from '../fixtures/integration';
 import { runChecked } from '../fixtures/run-command';
 import { startTestSshd, type TestSshd } from '../fixtures/sshd';
@@ -148,6 +148,20 @@ describeIntegration('mist CLI: server add / list / check / remove', ['sshd', 'do
     const human = await mist(['server', 'check', 'web']);
     expect(human.code).toBe(0);
     expect(human.stdout).toContain(`Docker ${localVersion}`);
+  });
+
+  it('space shows what Docker keeps on the server (the same engine), as a table or JSON', async () => {
+    const space = JSON.parse((await mist(['server', 'space', 'web', '--json'])).stdout) as DockerSpaceDto;
+    expect(space.images.count).toBeGreaterThan(0);
+    expect(space.images.bytes).toBeGreaterThan(0);
+    const table = await mist(['server', 'space', 'web']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^WHAT +COUNT +SIZE +NOTE\n/);
+    expect(table.stdout).toMatch(new RegExp(`^images +${space.images.count} `, 'm'));
+    expect(table.stdout).toMatch(/^volumes .*never cleaned up$/m);
+    const usage = await mist(['server', 'space', 'web', '--build-cache']);
+    expect(usage).toMatchObject({ code: 2, stdout: '' });
+    expect(usage.stderr).toBe("mist: --build-cache goes with --clean (see 'mist server space --help')\n");
   });
 
   it('adds with --password-stdin (one trailing newline stripped) and checks through the stored password', async () => {

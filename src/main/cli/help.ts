@@ -15,6 +15,7 @@ Usage:
   mist server list [--json]
   mist server check NAME [--json]
   mist server prepare NAME --email EMAIL [--wildcard DOMAIN] [--json]
+  mist server space NAME [--clean [--build-cache]] [--json]
   mist server remove NAME
   mist project create NAME --server SERVER [--json]
   mist project list [--json]
@@ -84,9 +85,25 @@ Commands:
   list          list saved servers
   check NAME    check Docker, the socket permission, compose, git, disk and Traefik on a server
   prepare NAME  install or upgrade Traefik (HTTPS, Let's Encrypt) for web apps with domains
+  space NAME    what Docker keeps on the server's disk; --clean removes dangling images
   remove NAME   forget a server and its stored secret
 
 Run 'mist server COMMAND --help' for a command's options.
+`;
+
+export const SERVER_SPACE_HELP = `Usage: mist server space NAME [--clean [--build-cache]] [--json]
+
+Shows what Docker keeps on the server's disk: images (and the dangling ones among them), the build
+cache, containers and volumes. With --clean, removes the dangling images (untagged, used by no
+container, over 10 minutes old): never a tagged image, so every app keeps the images a rollback
+needs, and never a volume. Refused while a deploy runs on the server.
+
+Options:
+  --clean         remove the dangling images
+  --build-cache   with --clean: also clear the build cache no build is using (the next build of
+                  each app then starts without its cache and takes longer)
+  --json          print the figures (or what --clean freed) as JSON
+  -h, --help      show this help
 `;
 
 export const SERVER_ADD_HELP = `Usage: mist server add NAME --host HOST [--port PORT] --user USER AUTH [options]
@@ -499,6 +516,7 @@ export const HELP_BY_COMMAND: Record<string, string> = {
   'server add': SERVER_ADD_HELP,
   'server list': SERVER_LIST_HELP,
   'server check': SERVER_CHECK_HELP,
+  'server space': SERVER_SPACE_HELP,
   'server prepare': SERVER_PREPARE_HELP,
   'server remove': SERVER_REMOVE_HELP,
   project: PROJECT_HELP,

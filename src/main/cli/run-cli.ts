@@ -6,6 +6,7 @@ import { appCreate } from './commands/app-create';
 import { appDelete } from './commands/app-delete';
 import { appList } from './commands/app-list';
 import { appSet } from './commands/app-set';
+import { serverSpace } from './commands/server-space';
 import { appDeployKey } from './commands/app-deploy-key';
 import { appCheckAccess } from './commands/app-check-access';
 import { appShow } from './commands/app-show';
@@ -42,7 +43,14 @@ export type { CliIo } from './io';
 
 /** `mist GROUP COMMAND ...`: commands under a group word. */
 const GROUPS: Record<string, Record<string, Command>> = {
-  server: { add: serverAdd, list: serverList, check: serverCheck, prepare: serverPrepare, remove: serverRemove },
+  server: {
+    add: serverAdd,
+    list: serverList,
+    check: serverCheck,
+    prepare: serverPrepare,
+    space: serverSpace,
+    remove: serverRemove,
+  },
   project: { create: projectCreate, list: projectList },
   app: {
     create: appCreate,

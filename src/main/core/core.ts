@@ -106,6 +106,8 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     ...(options.timings ? { timings: options.timings } : {}),
   });
   const servers = new ServerService({
+    // read at clean-up time, once the deploy service exists
+    deploysRunningOn: (serverId) => deploys.runningOn(serverId),
     projects: new ProjectsRepo(db),
     audit: new AuditLog(new AuditRepo(db)),
     repo,

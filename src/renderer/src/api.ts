@@ -10,6 +10,7 @@ export const queryKeys = {
   connections: ['connections'] as const,
   sshConfigHosts: ['servers.sshConfigHosts'] as const,
   check: (serverId: string) => ['servers.check', serverId] as const,
+  dockerSpace: (serverId: string) => ['servers.dockerSpace', serverId] as const,
   projects: ['projects'] as const,
   /** Every app (the sidebar and the pages read from this one list). */
   apps: ['apps'] as const,

@@ -106,3 +106,24 @@ export interface AppInfoDto {
   dataDir: string;
   keychain: { available: boolean; reason: string | null };
 }
+
+/** What Docker keeps on a server's disk (`docker system df`), and what a clean-up could free. */
+export interface DockerSpaceDto {
+  serverId: string;
+  images: { count: number; bytes: number };
+  /** Untagged images no container uses (left by rebuilt tags), older than 10 minutes: what a clean-up removes. */
+  danglingImages: { count: number; bytes: number };
+  /** BuildKit's cache: it makes the next builds faster; unused entries can be cleared. */
+  buildCache: { bytes: number; unusedBytes: number };
+  /** Containers' writable layers. */
+  containers: { count: number; running: number; bytes: number };
+  /** Volumes (database data lives here): never cleaned up by Mist. */
+  volumes: { count: number; bytes: number };
+}
+
+/** What a clean-up removed (Docker's own count of the space it reclaimed). */
+export interface DockerReclaimDto {
+  serverId: string;
+  removedImages: number;
+  reclaimedBytes: number;
+}

@@ -92,5 +92,10 @@ export const updateServerInputSchema = z.object({
 export type UpdateServerInput = z.infer<typeof updateServerInputSchema>;
 
 export const serverIdInputSchema = z.object({ id: idSchema });
+export const reclaimDockerSpaceInputSchema = z.object({
+  id: idSchema,
+  /** Also clear the build cache no build is using (the next builds start cold). */
+  buildCache: z.boolean().default(false),
+});
 export const acceptHostKeyInputSchema = z.object({ id: idSchema, hostKey: hostKeyDecisionSchema });
 export const sshConfigInputSchema = z.object({ path: keyPathSchema.optional() });

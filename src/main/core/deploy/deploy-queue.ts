@@ -39,6 +39,11 @@ export class DeployQueue {
     return true;
   }
 
+  /** How many deploys run on the server now. */
+  runningOn(serverId: string): number {
+    return this.runningPerServer.get(serverId) ?? 0;
+  }
+
   private pump(): void {
     for (const job of [...this.waiting]) {
       if (this.runningByApp.has(job.appId)) continue;

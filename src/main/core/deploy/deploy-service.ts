@@ -268,6 +268,11 @@ export class DeployService extends EventEmitter {
    * otherwise it was interrupted. Servers that cannot be reached now are settled after they
    * reconnect. Returns how many were settled.
    */
+  /** How many deploys (or rollbacks) this process runs on the server now. */
+  runningOn(serverId: string): number {
+    return this.queue.runningOn(serverId);
+  }
+
   async reconcile(serverId?: string): Promise<number> {
     // one pass at a time: two overlapping passes would settle the same deployment twice
     const previous = this.reconciling;

@@ -1,4 +1,12 @@
-import type { ConnectionStateDto, HostKeyProbeDto, ServerDto, SshConfigHostDto } from '../../../shared/dto/server';
+import type {
+  ConnectionStateDto,
+  DockerReclaimDto,
+  DockerSpaceDto,
+  HostKeyProbeDto,
+  ServerDto,
+  SshConfigHostDto,
+} from '../../../shared/dto/server';
+import { formatBytes } from '../../../shared/format-bytes';
 import { MistError } from '../../../shared/errors';
 import type { AddServerInput, AuthInput, HostKeyDecision, UpdateServerInput } from '../../../shared/schemas/server';
 import { newId } from '../ids';
@@ -10,12 +18,15 @@ import { probeHostKey } from '../ssh/probe-host-key';
 import { readSshConfigHosts } from '../ssh/ssh-config-hosts';
 import type { AuditRecordInput } from '../audit/audit-log';
 import type { ProjectsRepo } from '../store/projects-repo';
+import { dockerSpace, reclaimDockerSpace } from './docker-space';
 import { toServerDto, type NewServer, type ServerRecord, type ServersRepo } from '../store/servers-repo';
 
 export interface ServerServiceDeps {
   projects: Pick<ProjectsRepo, 'listByServer'>;
   /** Every change to a server is recorded (never a password or passphrase: DTOs carry none). */
   audit: { record(entry: AuditRecordInput): void };
+  /** Deploys running on a server now (a clean-up waits for them). */
+  deploysRunningOn?: (serverId: string) => number;
   repo: ServersRepo;
   secrets: SecretStore;
   pool: ConnectionPool;
@@ -197,6 +208,33 @@ export class ServerService {
         ),
       };
     });
+  }
+
+  /** What Docker keeps on the server's disk. */
+  dockerSpace(id: string): Promise<DockerSpaceDto> {
+    const server = this.record(id);
+    return dockerSpace(server.id, this.deps.pool.docker(server.id));
+  }
+
+  /** Removes the dangling images (and the unused build cache when asked), recorded in the audit log. */
+  async reclaimDockerSpace(id: string, what: { buildCache: boolean }): Promise<DockerReclaimDto> {
+    const server = this.get(id);
+    if ((this.deps.deploysRunningOn?.(server.id) ?? 0) > 0) {
+      throw new MistError(
+        'conflict',
+        `A deploy is running on ${server.name}: clean up once it has finished (a build's newest layers look unused while it runs).`,
+      );
+    }
+    const result = await reclaimDockerSpace(server.id, this.deps.pool.docker(server.id), what);
+    const removed = `${result.removedImages} dangling image${result.removedImages === 1 ? '' : 's'}${what.buildCache ? ' and the unused build cache' : ''}`;
+    this.audit(
+      'server.reclaim-space',
+      server,
+      `Freed ${formatBytes(result.reclaimedBytes)} on ${server.name}: ${removed}`,
+      null,
+      result,
+    );
+    return result;
   }
 
   private audit(action: string, server: ServerDto, summary: string, before: unknown, after: unknown): void {

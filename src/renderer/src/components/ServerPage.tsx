@@ -8,6 +8,7 @@ import { useConnectionState, useRecordConnectionState } from '../hooks/useConnec
 import { useServer, useServers } from '../hooks/useServers';
 import { CheckResults } from './CheckResults';
 import { ConnectionPanel } from './ConnectionPanel';
+import { DockerSpaceSection } from './DockerSpaceSection';
 import { EditServerDialog } from './EditServerDialog';
 import { ErrorNotice } from './ErrorNotice';
 import { HostKeyRecovery } from './HostKeyRecovery';
@@ -133,6 +134,8 @@ function ServerDetails({ server, onRemoved }: { server: ServerDto; onRemoved: ()
       </section>
 
       <TraefikSection server={server} />
+
+      <DockerSpaceSection server={server} connected={state?.status === 'connected'} />
 
       {editing && <EditServerDialog server={server} onClose={() => setEditing(false)} />}
       {hostKeyPrompt && (

@@ -35,6 +35,8 @@ export function serverHandlers({ servers, pool, secrets, info }: ServerHandlerDe
     'servers.sshConfigHosts': ({ path }) => servers.sshConfigHosts(path),
     'servers.connect': ({ id }) => servers.connect(id),
     'servers.check': ({ id }) => checkServer(servers.get(id), pool),
+    'servers.dockerSpace': ({ id }) => servers.dockerSpace(id),
+    'servers.reclaimDockerSpace': ({ id, buildCache }) => servers.reclaimDockerSpace(id, { buildCache }),
     'connections.watch': (_input, sink) => {
       for (const state of pool.states()) sink.push(state);
       const forward = (state: ConnectionStateDto) => sink.push(state);
