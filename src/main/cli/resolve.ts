@@ -1,6 +1,7 @@
 import type { AppDto, ProjectDto } from '../../shared/dto/app';
 import { MistError } from '../../shared/errors';
 import { callApi } from './api';
+import { expectPositionals, flagOption, parseCommandArgs, type OptionSpecs } from './args';
 import { CliUsageError } from './errors';
 import type { CliCore } from './open-core';
 
@@ -11,6 +12,15 @@ export interface AppRef {
 }
 
 /** Splits `PROJECT/APP`: exactly one slash with a name on each side, or a usage error. */
+const APP_JSON_OPTIONS: OptionSpecs = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
+
+/** `mist COMMAND PROJECT/APP [--json]`: the arguments of every command that takes one app and nothing else. */
+export function parseAppJsonArgs(command: string, args: string[]): { ref: AppRef; json: boolean } {
+  const { values, positionals } = parseCommandArgs(command, args, APP_JSON_OPTIONS);
+  const [refText] = expectPositionals(command, positionals, ['PROJECT/APP']) as [string];
+  return { ref: parseAppRef(refText, command), json: flagOption(values, 'json') };
+}
+
 export function parseAppRef(text: string, command: string): AppRef {
   const parts = text.split('/');
   if (parts.length !== 2 || !parts[0] || !parts[1]) {

@@ -1,18 +1,11 @@
 import { callApi } from '../api';
-import { expectPositionals, flagOption, parseCommandArgs, type OptionSpecs } from '../args';
 import { withCore, type Command } from '../command';
 import { EXIT_OK } from '../errors';
 import { formatJson } from '../format';
-import { parseAppRef, resolveApp, type AppRef } from '../resolve';
+import { parseAppJsonArgs, resolveApp } from '../resolve';
 
 const COMMAND = 'app check-access';
-const OPTIONS: OptionSpecs = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
-
-export function parseCheckAccessArgs(args: string[]): { ref: AppRef; json: boolean } {
-  const { values, positionals } = parseCommandArgs(COMMAND, args, OPTIONS);
-  const [refText] = expectPositionals(COMMAND, positionals, ['PROJECT/APP']) as [string];
-  return { ref: parseAppRef(refText, COMMAND), json: flagOption(values, 'json') };
-}
+export const parseCheckAccessArgs = (args: string[]) => parseAppJsonArgs(COMMAND, args);
 
 /** `apps.checkGitAccess`: can the server fetch the app's branch, with the credentials a deploy uses? */
 export const appCheckAccess: Command = {

@@ -1,19 +1,12 @@
 import { callApi } from '../api';
-import { expectPositionals, flagOption, parseCommandArgs, type OptionSpecs } from '../args';
 import { withCore, type Command } from '../command';
 import { EXIT_OK } from '../errors';
 import { formatJson } from '../format';
 import { formatAppDetails } from '../format-apps';
-import { parseAppRef, resolveApp, type AppRef } from '../resolve';
+import { parseAppJsonArgs, resolveApp } from '../resolve';
 
 const COMMAND = 'app show';
-const OPTIONS: OptionSpecs = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
-
-export function parseAppShowArgs(args: string[]): { ref: AppRef; json: boolean } {
-  const { values, positionals } = parseCommandArgs(COMMAND, args, OPTIONS);
-  const [refText] = expectPositionals(COMMAND, positionals, ['PROJECT/APP']) as [string];
-  return { ref: parseAppRef(refText, COMMAND), json: flagOption(values, 'json') };
-}
+export const parseAppShowArgs = (args: string[]) => parseAppJsonArgs(COMMAND, args);
 
 /** The app's settings from the store (no connection): `apps.get`. */
 export const appShow: Command = {

@@ -1,19 +1,12 @@
 import { callApi } from '../api';
-import { expectPositionals, flagOption, parseCommandArgs, type OptionSpecs } from '../args';
 import { withCore, type Command } from '../command';
 import { EXIT_OK } from '../errors';
 import { formatJson } from '../format';
 import { formatDeploymentTable, sortDeployments } from '../format-deploy';
-import { parseAppRef, resolveApp, type AppRef } from '../resolve';
+import { parseAppJsonArgs, resolveApp } from '../resolve';
 
 const COMMAND = 'deployments';
-const OPTIONS: OptionSpecs = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
-
-export function parseDeploymentsArgs(args: string[]): { ref: AppRef; json: boolean } {
-  const { values, positionals } = parseCommandArgs(COMMAND, args, OPTIONS);
-  const [refText] = expectPositionals(COMMAND, positionals, ['PROJECT/APP']) as [string];
-  return { ref: parseAppRef(refText, COMMAND), json: flagOption(values, 'json') };
-}
+export const parseDeploymentsArgs = (args: string[]) => parseAppJsonArgs(COMMAND, args);
 
 /** An app's deployment history, newest first (`deployments.list`). */
 export const deployments: Command = {

@@ -1,19 +1,12 @@
 import { callApi } from '../api';
-import { expectPositionals, flagOption, parseCommandArgs, type OptionSpecs } from '../args';
 import { withCore, type Command } from '../command';
 import { EXIT_OK } from '../errors';
 import { formatJson } from '../format';
 import { formatEnvTable, maskEnvVars } from '../format-apps';
-import { parseAppRef, resolveApp, type AppRef } from '../resolve';
+import { parseAppJsonArgs, resolveApp } from '../resolve';
 
 const COMMAND = 'env list';
-const OPTIONS: OptionSpecs = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
-
-export function parseEnvListArgs(args: string[]): { ref: AppRef; json: boolean } {
-  const { values, positionals } = parseCommandArgs(COMMAND, args, OPTIONS);
-  const [refText] = expectPositionals(COMMAND, positionals, ['PROJECT/APP']) as [string];
-  return { ref: parseAppRef(refText, COMMAND), json: flagOption(values, 'json') };
-}
+export const parseEnvListArgs = (args: string[]) => parseAppJsonArgs(COMMAND, args);
 
 /** `env.list`; secret values never print (null in JSON, a mask in the table). */
 export const envList: Command = {

@@ -1,20 +1,13 @@
 import type { AppUsageDto } from '../../../shared/dto/app';
 import { formatBytes } from '../../../shared/format-bytes';
 import { callApi } from '../api';
-import { expectPositionals, flagOption, parseCommandArgs, type OptionSpecs } from '../args';
 import { withCore, type Command } from '../command';
 import { EXIT_OK } from '../errors';
 import { formatJson, formatTable } from '../format';
-import { parseAppRef, resolveApp, type AppRef } from '../resolve';
+import { parseAppJsonArgs, resolveApp } from '../resolve';
 
 const COMMAND = 'usage';
-const OPTIONS: OptionSpecs = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
-
-export function parseUsageArgs(args: string[]): { ref: AppRef; json: boolean } {
-  const { values, positionals } = parseCommandArgs(COMMAND, args, OPTIONS);
-  const [refText] = expectPositionals(COMMAND, positionals, ['PROJECT/APP']) as [string];
-  return { ref: parseAppRef(refText, COMMAND), json: flagOption(values, 'json') };
-}
+export const parseUsageArgs = (args: string[]) => parseAppJsonArgs(COMMAND, args);
 
 /** A table: a row per running container (its service for a compose app). */
 export function formatUsage(ref: string, usage: AppUsageDto): string {
