@@ -4,7 +4,7 @@ import Dockerode from 'dockerode';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { composeDown } from '../../src/main/core/compose/compose-down';
 import { checkoutDir } from '../../src/main/core/deploy/remote-git';
-import type { AppDto, AppStatusDto, ContainerLogLineDto } from '../../src/shared/dto/app';
+import type { AppDto, AppStatusDto, ContainerLogLineDto, DeploymentDto } from '../../src/shared/dto/app';
 import { traefikLabels } from '../../src/shared/traefik-labels';
 import { BASE_IMAGE } from '../fixtures/docker-host';
 import type { FixtureRepo } from '../fixtures/git-repo';
@@ -320,6 +320,7 @@ describeIntegration(
     it('services a redeploy adds join the open combined log, from their first line, even one that exited', async () => {
       const { received: lines, sink } = collectingSink<ContainerLogLineDto>();
       const stop = core.handlers['apps.logs']({ appId: app.id, tail: 5, timestamps: false }, sink);
+      let removed: DeploymentDto | undefined;
       const withReporter = COMPOSE_FILE.replace(
         'services:\n',
         `services:\n  reporter:\n    image: ${BASE_IMAGE}\n    command: ["sh", "-c", "echo reporter first line; while true; do echo reporter tick; sleep 0.2; done"]\n    stop_grace_period: 1s\n  oneshot:\n    image: ${BASE_IMAGE}\n    command: ["sh", "-c", "echo oneshot ran; exit 0"]\n`,
@@ -342,26 +343,26 @@ describeIntegration(
           'the line of the one that exited',
           30_000,
         );
+        const joined = lines.findIndex(
+          (l) =>
+            l.stream === 'system' &&
+            /^reporter \| — \S+ started while the log was open: its log from the start —$/.test(l.text),
+        );
+        expect(joined).toBeGreaterThanOrEqual(0);
+        // its whole log, not the tail the tab opened with: the line it printed first comes first
+        const reporterLines = lines.slice(joined + 1).filter((l) => l.service === 'reporter' && l.stream !== 'system');
+        expect(reporterLines[0]).toMatchObject({ stream: 'stdout', text: 'reporter | reporter first line' });
       } finally {
         stop();
+        // back to the two services (compose removes the orphans), as the tests after this one expect,
+        // even when this one failed
+        await repo.commit({ 'docker-compose.yml': COMPOSE_FILE }, 'Remove the reporter service');
+        removed = await waitForDeployment(
+          core,
+          (await core.handlers['deploy.start']({ appId: app.id, trigger: 'manual' })).id,
+        );
       }
-      const joined = lines.findIndex(
-        (l) =>
-          l.stream === 'system' &&
-          /^reporter \| — \S+ started while the log was open: its log from the start —$/.test(l.text),
-      );
-      expect(joined).toBeGreaterThanOrEqual(0);
-      // its whole log, not the tail the tab opened with: the line it printed first comes first
-      const reporterLines = lines.slice(joined + 1).filter((l) => l.service === 'reporter' && l.stream !== 'system');
-      expect(reporterLines[0]).toMatchObject({ stream: 'stdout', text: 'reporter | reporter first line' });
-
-      // back to the two services (compose removes the orphans), as the tests after this one expect
-      await repo.commit({ 'docker-compose.yml': COMPOSE_FILE }, 'Remove the reporter service');
-      const removed = await waitForDeployment(
-        core,
-        (await core.handlers['deploy.start']({ appId: app.id, trigger: 'manual' })).id,
-      );
-      expect(removed.status).toBe('success');
+      expect(removed?.status).toBe('success');
       expect((await core.handlers['apps.status']({ appId: app.id })).summary).toBe('2/2 running');
     }, 120_000);
 

@@ -88,5 +88,36 @@ describeIntegration(
       expect(runs[5]!.length).toBeGreaterThanOrEqual(30);
       expect(runs[5]).toEqual(counted(runs[5]!, 'new'));
     });
+
+    it('shows runs shorter than its look between them: a container made before it starts, then started twice', async () => {
+      // a one-shot container (or a crash loop) runs for milliseconds: it is never seen running
+      const oneShot = await setup.core.handlers['apps.create']({
+        projectId: setup.project.id,
+        name: 'oneshot',
+        type: 'service',
+        port: 8080,
+      } as never);
+      const container = await local.createContainer({
+        name: `app-${oneShot.id}`,
+        Image: BASE_IMAGE,
+        Cmd: ['sh', '-c', "echo ran at $(cut -d' ' -f1 /proc/uptime)"],
+        Labels: labels(),
+      });
+      const { received: lines, sink } = collectingSink<ContainerLogLineDto>();
+      const ran = () => lines.filter((line) => line.stream === 'stdout' && /^ran at [\d.]+$/.test(line.text));
+      const stop = setup.core.handlers['apps.logs']({ appId: oneShot.id, tail: 100, timestamps: false }, sink);
+      try {
+        // made but not started (compose creates, then starts): nothing to show yet
+        await until(() => lines.some((line) => /^— the container stopped at /.test(line.text)), 'the stop mark');
+        await container.start();
+        await until(() => ran().length === 1, 'the line of its first run', 15_000);
+        await container.start();
+        await until(() => ran().length === 2, 'the line of its second run', 15_000);
+      } finally {
+        stop();
+      }
+      expect(new Set(ran().map((line) => line.text)).size).toBe(2); // two runs, each line once
+      expect(lines.filter((line) => line.text === '— the container started again —')).toHaveLength(2);
+    });
   },
 );

@@ -216,10 +216,12 @@ export interface ContainerRun {
 }
 
 /**
- * Waits until the container named like `container` runs: any run (`last` null), or one other than
- * `last` — the same container restarted (a new start time) or another one under that name (a
- * deploy's replacement). Null once the signal aborts. A missing container, or one that cannot be
- * inspected now (the connection is down), is looked at again.
+ * Waits until the container named like `container` has run: any run (`last` null), or one other
+ * than `last` — the same container restarted (a new start time) or another one under that name (a
+ * deploy's replacement). A run counts even if it is over by the time it is looked at (a one-shot
+ * container, a crash loop faster than the poll): its lines are read all the same. Null once the
+ * signal aborts. A missing container, or one that cannot be inspected now (the connection is
+ * down), is looked at again.
  */
 export async function waitForRun(
   container: Dockerode.Container,
@@ -230,10 +232,16 @@ export async function waitForRun(
     await abortableDelay(REATTACH_POLL_MS, signal);
     if (signal.aborted) return null;
     const info = await container.inspect().catch(() => null);
-    if (!info?.State.Running) continue;
+    // a container made but never started reports 0001-01-01
+    if (!info || !(info.State.Running || hasStarted(info.State.StartedAt))) continue;
     const run = { id: info.Id, startedAt: info.State.StartedAt, tty: Boolean(info.Config.Tty) };
     if (last === null || run.id !== last.id || run.startedAt !== last.startedAt) return run;
   }
+}
+
+function hasStarted(startedAt: string): boolean {
+  const millis = Date.parse(startedAt);
+  return !Number.isNaN(millis) && millis > 0;
 }
 
 /**
