@@ -39,11 +39,13 @@ describeIntegration(
     let knownHostsBefore: string | null;
     let home: TempDir;
     const savedAuthSock = process.env.SSH_AUTH_SOCK;
+    /** The user's ssh-agent, holding a key the git host (this sshd) accepts. */
+    let socket: string;
 
     beforeAll(async () => {
       [sshd, repo] = await Promise.all([startTestSshd(), createFixtureRepo()]);
       agentDir = makeTempDir('mist-agent-');
-      const socket = join(agentDir.path, 'agent.sock');
+      socket = join(agentDir.path, 'agent.sock');
       agent = spawn('ssh-agent', ['-D', '-a', socket], { stdio: 'ignore' });
       for (let i = 0; i < 50 && !existsSync(socket); i++) await new Promise((r) => setTimeout(r, 50));
       process.env.SSH_AUTH_SOCK = socket;
@@ -176,6 +178,33 @@ describeIntegration(
       expect(await secrets.get(deployKeyRef(app.id))).not.toBeNull();
       await core.handlers['apps.delete']({ appId: app.id, removeVolume: false });
       expect(await secrets.get(deployKeyRef(app.id))).toBeNull();
+    });
+
+    it("a server whose login uses the user's agent: the login gets that agent, git only the deploy key", async () => {
+      process.env.SSH_AUTH_SOCK = socket; // holds a key the git host accepts: it must not reach git
+      const viaAgent = await core.servers.add(serverInput(sshd, { name: 'via-agent', auth: { kind: 'agent' } }));
+      const project = await core.handlers['projects.create']({
+        name: `agent-${Date.now().toString(36)}`,
+        serverId: viaAgent.id,
+      });
+      const isolated = await core.handlers['apps.create']({
+        projectId: project.id,
+        name: 'isolated',
+        type: 'service',
+        port: 3000,
+        gitUrl: app.gitUrl,
+      } as never);
+      const key = (await core.handlers['apps.generateDeployKey']({ appId: isolated.id })).deployKey!;
+      // the login worked through the user's agent, yet git, offered only the new key, is refused
+      await expect(core.handlers['apps.checkGitAccess']({ appId: isolated.id })).rejects.toThrow(
+        `did not accept this app's deploy key (${key.fingerprint})`,
+      );
+      sshd.authorizeKey('mist', key.publicKey);
+      expect(await core.handlers['apps.checkGitAccess']({ appId: isolated.id })).toEqual({
+        branch: 'main',
+        commit: await repo.head(),
+      });
+      await core.handlers['apps.delete']({ appId: isolated.id, removeVolume: false });
     });
   },
 );
