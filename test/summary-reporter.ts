@@ -14,7 +14,8 @@ export default class SummaryReporter implements Reporter {
       for (const test of testModule.children.allTests()) {
         const state = test.result().state;
         if (state === 'passed') passed += 1;
-        else if (state === 'failed') failed += 1;
+        // a test that never ran because its suite's setup (beforeAll) failed is a failure, not a skip
+        else if (state === 'failed' || test.parent.state() === 'failed') failed += 1;
         else skipped += 1;
       }
     }

@@ -47,7 +47,8 @@ describeIntegration(
       agentDir = makeTempDir('mist-agent-');
       socket = join(agentDir.path, 'agent.sock');
       agent = spawn('ssh-agent', ['-D', '-a', socket], { stdio: 'ignore' });
-      for (let i = 0; i < 50 && !existsSync(socket); i++) await new Promise((r) => setTimeout(r, 50));
+      // ssh-agent makes its socket once it runs: up to 10 s on a busy machine
+      for (let i = 0; i < 200 && !existsSync(socket); i++) await new Promise((r) => setTimeout(r, 50));
       process.env.SSH_AUTH_SOCK = socket;
       await runChecked('ssh-add', [sshd.users.docker.privateKeyPath]);
       // the server must know the git host's key (on a real server: ssh-keyscan github.com once)

@@ -1,10 +1,11 @@
 import { AgentProtocol, BaseAgent, utils, type ParsedKey, type IdentityCallback, type SignCallback } from 'ssh2';
 import type { Duplex } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { newDeployKeyPair } from '../../src/main/core/apps/deploy-keys';
 import { DeployKeyAgent } from '../../src/main/core/ssh/deploy-key-agent';
 
 function newKey(comment: string): ParsedKey {
-  const key = utils.parseKey(utils.generateKeyPairSync('ed25519', { comment }).private);
+  const key = utils.parseKey(newDeployKeyPair(comment).private);
   if (key instanceof Error) throw key;
   return key;
 }
@@ -108,5 +109,18 @@ describe('DeployKeyAgent', () => {
         ),
       ),
     ).rejects.toThrow(/signs nothing for the login/);
+  });
+});
+
+describe('newDeployKeyPair', () => {
+  it('only hands out keys that read back (ssh2 writes an unreadable ed25519 key about once in 250)', () => {
+    for (let i = 0; i < 1000; i++) {
+      const pair = newDeployKeyPair(`mist-desktop web (app${i})`);
+      const parsed = utils.parseKey(pair.private);
+      expect(parsed).not.toBeInstanceOf(Error);
+      expect(pair.public).toBe(
+        `ssh-ed25519 ${(parsed as ParsedKey).getPublicSSH().toString('base64')} mist-desktop web (app${i})`,
+      );
+    }
   });
 });

@@ -3,6 +3,26 @@ import type { AppDto } from '../../../shared/dto/app';
 import { MistError } from '../../../shared/errors';
 import type { AppSecretDeps } from './git-tokens';
 
+/** How many times a key pair is made before giving up (each try fails with a chance of about 1 in 250). */
+const KEYGEN_ATTEMPTS = 10;
+
+/**
+ * A new ed25519 key pair in OpenSSH format. ssh2's generator writes a private key that neither it
+ * nor OpenSSH can read about once in 250 times, so each pair is read back (and its public half
+ * compared) before it is used, and made again when that fails.
+ */
+export function newDeployKeyPair(comment: string): { private: string; public: string } {
+  for (let attempt = 1; attempt <= KEYGEN_ATTEMPTS; attempt++) {
+    const pair = utils.generateKeyPairSync('ed25519', { comment });
+    const parsed = utils.parseKey(pair.private);
+    const publicKey = pair.public.trim().split(/\s+/).slice(0, 2).join(' ');
+    if (!(parsed instanceof Error) && `${parsed.type} ${parsed.getPublicSSH().toString('base64')}` === publicKey) {
+      return pair;
+    }
+  }
+  throw new MistError('internal', `Could not make a readable ed25519 key in ${KEYGEN_ATTEMPTS} tries.`);
+}
+
 export function deployKeyRef(appId: string): string {
   return `app/${appId}/deploy-key`;
 }
@@ -23,7 +43,7 @@ export class DeployKeys {
     if (app.type === 'database')
       throw new MistError('invalid-input', `${app.name} is a database: it has no repository.`);
     const replaced = app.deployKey;
-    const pair = utils.generateKeyPairSync('ed25519', { comment: `mist-desktop ${app.name} (${app.id})` });
+    const pair = newDeployKeyPair(`mist-desktop ${app.name} (${app.id})`);
     await this.deps.secrets.set(deployKeyRef(appId), pair.private); // first: if the keychain fails, nothing changes
     this.deps.apps.setDeployKey(appId, pair.public.trim());
     const now = this.deps.getApp(appId);
