@@ -57,5 +57,10 @@ export function normalizeGitUrl(value: string): { url: string; kind: GitUrlKind 
   if (github) return { url: `https://github.com/${github[1]}/${github[2]}.git`, kind: 'github' };
   return null;
 }
+/** Whether git reaches the repository over ssh (so an app's deploy key applies to it). */
+export function isSshGitUrl(gitUrl: string | null): boolean {
+  return gitUrl !== null && normalizeGitUrl(gitUrl)?.kind === 'ssh';
+}
+
 export const GIT_URL_RULE =
   'use an https, ssh (git@host:owner/repo.git) or git:// URL, a path or file:// URL on the server, or owner/repo for GitHub';

@@ -1,4 +1,4 @@
-import { normalizeGitUrl } from '../../../shared/app-rules';
+import { isSshGitUrl } from '../../../shared/app-rules';
 import type { DeployKeys } from '../apps/deploy-keys';
 import type { ConnectionPool } from '../ssh/connection-pool';
 import { DeployKeyAgent } from '../ssh/deploy-key-agent';
@@ -32,8 +32,7 @@ export function gitAccessFor(deps: {
   deployKeys: DeployKeys;
 }): GitAccessFor {
   return async (app) => {
-    const overSsh = app.gitUrl !== null && normalizeGitUrl(app.gitUrl)?.kind === 'ssh';
-    const key = app.deployKey && overSsh ? await deps.deployKeys.privateKey(app.id) : null;
+    const key = app.deployKey && isSshGitUrl(app.gitUrl) ? await deps.deployKeys.privateKey(app.id) : null;
     if (key && app.deployKey) {
       const conn = deps.pool.dedicated(app.serverId, (loginAgent) => new DeployKeyAgent(key, loginAgent));
       return {

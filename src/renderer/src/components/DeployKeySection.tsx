@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { AppDto } from '../../../shared/dto/app';
-import { normalizeGitUrl } from '../../../shared/app-rules';
+import { isSshGitUrl } from '../../../shared/app-rules';
 import { api, queryKeys } from '../api';
 import { ConfirmPanel } from './ConfirmPanel';
 import { CopyableCode } from './CopyableCode';
@@ -30,7 +30,7 @@ export function DeployKeySection({ app }: { app: AppDto }) {
     },
   });
   const key = app.deployKey;
-  const overSsh = app.gitUrl !== null && normalizeGitUrl(app.gitUrl)?.kind === 'ssh';
+  const overSsh = isSshGitUrl(app.gitUrl);
 
   return (
     <section className="panel settings-form" aria-labelledby="deploy-key-heading">
