@@ -1,4 +1,5 @@
 import type { DockerReclaimDto, DockerSpaceDto } from '../../../shared/dto/server';
+import { reclaimedText } from '../../../shared/docker-space-text';
 import { formatBytes } from '../../../shared/format-bytes';
 import { callApi } from '../api';
 import { expectPositionals, flagOption, parseCommandArgs, type OptionSpecs } from '../args';
@@ -59,8 +60,7 @@ export function formatDockerSpace(space: DockerSpaceDto): string {
 }
 
 export function formatReclaim(name: string, result: DockerReclaimDto, buildCache: boolean): string {
-  const images = `${result.removedImages} dangling image${result.removedImages === 1 ? '' : 's'} removed`;
-  return `Freed ${formatBytes(result.reclaimedBytes)} on ${name}: ${images}${buildCache ? ', and the unused build cache cleared' : ''}.\n`;
+  return `Freed ${formatBytes(result.reclaimedBytes)} on ${name}: ${reclaimedText(result, buildCache)}.\n`;
 }
 
 /** `servers.dockerSpace`, or with --clean `servers.reclaimDockerSpace`: what Docker keeps on the server's disk. */

@@ -7,6 +7,7 @@ import type {
   SshConfigHostDto,
 } from '../../../shared/dto/server';
 import { formatBytes } from '../../../shared/format-bytes';
+import { pluralize } from '../../../shared/pluralize';
 import { MistError } from '../../../shared/errors';
 import type { AddServerInput, AuthInput, HostKeyDecision, UpdateServerInput } from '../../../shared/schemas/server';
 import { newId } from '../ids';
@@ -226,7 +227,7 @@ export class ServerService {
       );
     }
     const result = await reclaimDockerSpace(server.id, this.deps.pool.docker(server.id), what);
-    const removed = `${result.removedImages} dangling image${result.removedImages === 1 ? '' : 's'}${what.buildCache ? ' and the unused build cache' : ''}`;
+    const removed = `${pluralize(result.removedImages, 'dangling image')}${what.buildCache ? ' and the unused build cache' : ''}`;
     this.audit(
       'server.reclaim-space',
       server,

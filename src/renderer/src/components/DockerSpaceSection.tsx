@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ServerDto } from '../../../shared/dto/server';
+import { reclaimedText } from '../../../shared/docker-space-text';
 import { formatBytes } from '../../../shared/format-bytes';
 import { api, queryKeys } from '../api';
 import { CheckboxField } from './CheckboxField';
@@ -89,9 +90,7 @@ export function DockerSpaceSection({ server, connected }: { server: ServerDto; c
             </button>
             {reclaim.isSuccess && (
               <span role="status" data-testid="docker-space-freed">
-                Freed {formatBytes(reclaim.data.reclaimedBytes)}: {reclaim.data.removedImages} dangling image
-                {reclaim.data.removedImages === 1 ? '' : 's'} removed
-                {reclaim.variables ? ', and the unused build cache cleared' : ''}.
+                Freed {formatBytes(reclaim.data.reclaimedBytes)}: {reclaimedText(reclaim.data, reclaim.variables)}.
               </span>
             )}
           </div>
